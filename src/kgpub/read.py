@@ -339,7 +339,8 @@ _JUNK = re.compile(
     | (?:skip\ to\ (?:main\ )?content|jump\ to\ navigation|back\ to\ top|menu|search|home)
     | (?:sign\ up|subscribe|log\ in|sign\ in|newsletter)\b.{0,80}
     | .{0,120}\b(?:cookies?|cookie\ policy|privacy\ settings|consent)\b.{0,120}
-    | (?:by\ |written\ by\ |reporting\ by\ )[A-Z][\w.'’\-]*(?:\ [\w.'’\-]+){0,4}(?:,\ .{0,40})?
+    | (?:(?:additional\ )?(?:reporting|editing|writing)\ by\ )[A-Z].{0,150}
+    | (?:by\ |written\ by\ )[A-Z][\w.'’\-]*(?:\ [\w.'’\-]+){0,4}(?:,\ .{0,40})?
     | (?:updated|published|last\ updated)\s*:?.{0,60}\d.{0,40}
     | (?:image|photo|video|picture)\s*(?:caption|credit|copyright)?\s*[:©].{0,150}
     | ©.{0,120}

@@ -34,9 +34,12 @@ __all__ = ["CompiledShapes", "NativeReport", "Result", "ShapesError", "compile_s
 Severity = Literal["Violation", "Warning", "Info"]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Result:
-    """One validation result; terms are in N-Triples form."""
+    """One validation result; terms are in N-Triples form.
+
+    ``severity`` is "Violation", "Warning" or "Info" (a custom severity keeps its full IRI).
+    """
 
     focus: str
     path: str | None
@@ -73,8 +76,13 @@ class CompiledShapes:
 
     def validate(self, index: Index) -> NativeReport:
         raw = run(self.shapes, index)
-        results = sorted({_to_result(r) for r in raw}) if len(raw) > 1 else [_to_result(r) for r in raw]
+        results = sorted({_to_result(r) for r in raw}, key=_sort_key) if len(raw) > 1 else [
+            _to_result(r) for r in raw]
         return NativeReport(conforms=not results, results=results, shapes=self)
+
+
+def _sort_key(r: Result) -> tuple[str, ...]:
+    return (r.focus, r.path or "", r.value or "", r.constraint, r.source_shape, r.severity, r.message)
 
 
 def _to_result(r: tuple[Any, ...]) -> Result:

@@ -205,10 +205,10 @@ class Compiler:
             s.path_fn = compile_path(s.path)
             s.path_nt = render(s.path)
         deact = sg.value(node, SH_DEACTIVATED)
-        s.deactivated = type(deact) is Literal and deact.value in ("true", "1")
+        s.deactivated = type(deact) is Literal and deact.value == "true"
         sev = sg.value(node, SH_SEVERITY)
         if sev is not None:
-            s.severity = _SEVERITIES.get(sev.value, sev.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1])
+            s.severity = _SEVERITIES.get(sev.value, sev.value)  # a custom severity keeps its IRI
         msgs = sg.objects(node, SH_MESSAGE)
         if msgs:
             pick = [m for m in msgs if type(m) is Literal and m.language in (None, "en")] or msgs
@@ -374,7 +374,7 @@ def _b_language_in(c: Compiler, s: Shape, head: Term) -> Check:
 
 def _b_unique_lang(c: Compiler, s: Shape, flag: Term) -> Check | None:
     comp = SH + "UniqueLangConstraintComponent"
-    if not (type(flag) is Literal and flag.value in ("true", "1")) or s.path_fn is None:
+    if not (type(flag) is Literal and flag.value == "true") or s.path_fn is None:
         return None
 
     def check(ctx: Context, f: Term, vals: list[Term], out: Any) -> None:
@@ -523,7 +523,7 @@ def _b_qualified(c: Compiler, s: Shape, ref: Term) -> Check | None:
         return None
     dis = sg.value(s.node, sh("qualifiedValueShapesDisjoint"))
     siblings: list[Shape] = []
-    if type(dis) is Literal and dis.value in ("true", "1"):
+    if type(dis) is Literal and dis.value == "true":
         sib_nodes: dict[Term, None] = {}
         for parent in sg.subjects(SH_PROPERTY, s.node):
             for ps in sg.objects(parent, SH_PROPERTY):
@@ -549,7 +549,7 @@ def _b_qualified(c: Compiler, s: Shape, ref: Term) -> Check | None:
 
 
 def _b_closed(c: Compiler, s: Shape, flag: Term) -> Check | None:
-    if not (type(flag) is Literal and flag.value in ("true", "1")):
+    if not (type(flag) is Literal and flag.value == "true"):
         return None
     sg = c.sg
     comp = SH + "ClosedConstraintComponent"

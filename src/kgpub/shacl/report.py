@@ -57,7 +57,7 @@ def report_graph(report: NativeReport) -> list[Quad]:
             _copy_closure(shapes_graph, path_node, out, seen)
         elif r.path and r.path.startswith("<") and r.path.endswith(">"):
             out.append(Quad(node, _sh("resultPath"), NamedNode(r.path[1:-1]), dg))
-        out.append(Quad(node, _sh("resultSeverity"), _sh(r.severity), dg))
+        out.append(Quad(node, _sh("resultSeverity"), _sh(r.severity) if ":" not in r.severity else NamedNode(r.severity), dg))
         out.append(Quad(node, _sh("sourceConstraintComponent"), NamedNode(r.constraint), dg))
         out.append(Quad(node, _sh("sourceShape"), shape.node if shape is not None else _term(r.source_shape), dg))
         out.append(Quad(node, _sh("resultMessage"), Literal(r.message), dg))

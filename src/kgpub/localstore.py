@@ -103,12 +103,16 @@ def query_store(sparql: str, store_dir: str | Path, *, union_default_graph: bool
     from an in-memory store. By default
     the default graph is the union of all graphs, so queries without ``GRAPH`` see every article.
     """
+    from kgpub.query import query
+
     store = open_store(store_dir, read_only=True)
+    if union_default_graph:
+        return query(sparql, store=store)  # adds kgpub's usual prefixes, raises QueryError
     try:
-        return store.query(sparql, use_default_graph_as_union=union_default_graph)
+        return store.query(sparql)
     except SyntaxError as exc:
-        raise QueryError(f"bad SPARQL query: {exc}") from None
-    except OSError as exc:
+        raise QueryError(f"SPARQL syntax error: {str(exc).splitlines()[0]}") from None
+    except (OSError, ValueError, RuntimeError) as exc:
         raise QueryError(f"query failed: {exc}") from None
 
 

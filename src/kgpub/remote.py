@@ -28,16 +28,38 @@ _RDF_TYPES = {
 }
 
 
-def query_endpoint(sparql: str, url: str, *, credentials: Credentials | None | bool = True,
-                   verify: bool | str = True, timeout: float = 60.0, retries: int = 2,
-                   max_bytes: int = 512 * 1024 * 1024) -> Any:
+def query_endpoint(sparql: str, url: str, *, fmt: str | None = None,
+                   credentials: Credentials | None | bool = True, verify: bool | str = True,
+                   timeout: float = 60.0, retries: int = 2, max_bytes: int = 512 * 1024 * 1024) -> Any:
     """Send ``sparql`` to the SPARQL endpoint ``url`` (form-encoded POST) and parse the answer.
 
+    kgpub's usual prefixes (``schema:``, ``kgpub:``, ...) are declared unless the query declares them.
+
+    :param fmt: ``None`` to get the parsed result; ``table``/``csv``/``tsv``/``json`` to get it
+        formatted as text by :func:`kgpub.query.format_results`.
     :returns: ``pyoxigraph.QuerySolutions`` (SELECT), ``pyoxigraph.QueryBoolean`` (ASK) or
-        ``pyoxigraph.QueryTriples`` (CONSTRUCT/DESCRIBE).
+        ``pyoxigraph.QueryTriples`` (CONSTRUCT/DESCRIBE); a ``str`` when ``fmt`` is given.
     :raises QueryError: the endpoint rejected the query, was unreachable or sent an unreadable answer.
     """
     check_endpoint(url)
+    result = _query(_with_prefixes(sparql), url, credentials, verify, timeout, retries, max_bytes)
+    if fmt is None:
+        return result
+    from kgpub.query import format_results
+
+    return format_results(result, fmt)
+
+
+def _with_prefixes(sparql: str) -> str:
+    try:
+        from kgpub.query import _with_prefixes as add
+    except ImportError:
+        return sparql
+    return add(sparql)
+
+
+def _query(sparql: str, url: str, credentials: Credentials | None | bool, verify: bool | str,
+           timeout: float, retries: int, max_bytes: int) -> Any:
     creds = credentials_for(url) if credentials is True else (credentials or None)
     client = HttpClient(credentials=creds, verify=verify, timeout=timeout, retries=retries)
     try:

@@ -23,7 +23,7 @@ sync-data:  ## copy the edited ontology and shapes into the package
 	cp shapes/kgpub.shapes.ttl src/kgpub/data/kgpub.shapes.ttl
 
 demo: $(STAMP)  ## build examples/ into output/, validate, answer the competency questions
-	$(BIN)/python -m kgpub.demo
+	$(BIN)/python examples/demo.py
 
 test: $(STAMP)  ## run the whole test suite
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)

@@ -76,7 +76,10 @@ def _progress(quiet: bool) -> Callable[[str], None] | None:
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-o", "--output", "outputs", multiple=True, required=True, metavar="OUT",
               help="Output file; the format comes from the extension (.ttl .jsonld .nt .nq .trig). "
-                   "Repeat for several. '-' writes Turtle to stdout ('-.nq' for N-Quads).")
+                   "Repeat for several. '-' writes to stdout in --format.")
+@click.option("-f", "--format", "stdout_format", default="turtle", show_default=True,
+              type=click.Choice(["turtle", "json-ld", "nt", "nquads", "trig"], case_sensitive=False),
+              help="Format written to stdout ('-o -').")
 @click.option("--base", default=None, metavar="IRI", help="Base IRI of minted data IRIs.  [default: "
               "https://example.org/kgpub/]")
 @click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD) for articles without one.")
@@ -91,16 +94,17 @@ def _progress(quiet: bool) -> Callable[[str], None] | None:
 @handle_errors
 def build(inputs: tuple[str, ...], outputs: tuple[str, ...], base: str | None, published: str | None,
           link: str | None, allow_invalid: bool, keep_going: bool, jobs: int | None, validator: str | None,
-          shapes: str | None, quiet: bool) -> None:
+          shapes: str | None, quiet: bool, stdout_format: str) -> None:
     """Build validated RDF from articles (text, HTML, URL) or fact sheets (YAML, JSON).
 
     \b
     Example:
         kgpub build examples/factsheets/ -o output/events.ttl -o output/events.jsonld
-        kgpub build article.txt --published 2016-02-10 -o - | less
+        kgpub build article.txt --published 2016-02-10 -o - -f nquads | less
     """
     from .iris import DEFAULT_BASE
     from .pipeline import build as run_build
+    from .rdfio import RdfFormat
     from .validate import DEFAULT_VALIDATOR
 
     linker = None
@@ -111,7 +115,8 @@ def build(inputs: tuple[str, ...], outputs: tuple[str, ...], base: str | None, p
     result = run_build(inputs, outputs, base=base or DEFAULT_BASE, published=published,
                        allow_invalid=allow_invalid, keep_going=keep_going,
                        validator=validator or DEFAULT_VALIDATOR, shapes=shapes, linker=linker,
-                       on_article=_progress(quiet))
+                       on_article=_progress(quiet),
+                       stdout_format={f.rdflib_name: f for f in RdfFormat}[stdout_format.lower()])
     if not result.report.conforms:
         click.echo(result.report.text(limit=50), err=True)
     for error in result.errors:

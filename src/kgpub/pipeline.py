@@ -36,7 +36,7 @@ RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 SCHEMA = "https://schema.org/"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 SOFTWARE_IRI = f"https://pypi.org/project/kgpub/{__version__}/"
-SHAPES_IRI = "https://w3id.org/kgpub/shapes"
+SHAPES_IRI = "https://w3id.org/kgpub/shapes"  # the owl:Ontology IRI of shapes/kgpub.shapes.ttl
 
 
 def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[str]:
@@ -193,7 +193,7 @@ def describe_dataset(quads: Iterable[ox.Quad], *, base: str = iris.DEFAULT_BASE,
     add(d, VOID + "entities", integer(len(entities)))
     add(d, VOID + "documents", integer(len(articles)))
     add(d, VOID + "uriSpace", ox.Literal(base))
-    for ns in ("https://w3id.org/kgpub/ns#", SCHEMA, "http://semanticweb.cs.vu.nl/2009/11/sem/", PROV,
+    for ns in ("https://w3id.org/kgpub/ns", SCHEMA, "http://semanticweb.cs.vu.nl/2009/11/sem/", PROV,
                "http://www.w3.org/ns/oa#"):
         add(d, VOID + "vocabulary", ns)
     add(d, DCTERMS + "conformsTo", SHAPES_IRI)
@@ -223,18 +223,18 @@ def describe_dataset(quads: Iterable[ox.Quad], *, base: str = iris.DEFAULT_BASE,
     return out
 
 
-def check_outputs(outputs: Iterable[str]) -> list[tuple[str, RdfFormat]]:
-    """Pair each output with its format; ``-`` (stdout) is Turtle unless given as ``-.nq`` etc."""
+def check_outputs(outputs: Iterable[str], *, stdout_format: RdfFormat = RdfFormat.TURTLE
+                  ) -> list[tuple[str, RdfFormat]]:
+    """Pair each output with its format (from the extension; ``-`` is standard output in ``stdout_format``)."""
     pairs = []
     for out in outputs:
         if out == "-":
-            pairs.append((out, RdfFormat.TURTLE))
+            pairs.append((out, stdout_format))
             continue
         try:
-            fmt = RdfFormat.from_extension(out[1:] if out.startswith("-.") else out)
+            pairs.append((out, RdfFormat.from_extension(out)))
         except ValueError as exc:
             raise InputError(str(exc), source=out, field="--output") from None
-        pairs.append(("-" if out.startswith("-.") else out, fmt))
     return pairs
 
 
@@ -242,7 +242,8 @@ def build(inputs: Iterable[str | os.PathLike[str]], outputs: Iterable[str] = (),
           base: str = iris.DEFAULT_BASE, published: str | None = None, allow_invalid: bool = False,
           keep_going: bool = False, validator: str = DEFAULT_VALIDATOR, shapes: str | Path | None = None,
           linker: Callable[[list[ox.Quad]], tuple[list[ox.Quad], list[Any]]] | None = None,
-          on_article: Callable[[str], None] | None = None) -> BuildResult:
+          on_article: Callable[[str], None] | None = None,
+          stdout_format: RdfFormat = RdfFormat.TURTLE) -> BuildResult:
     """Build RDF from articles and fact sheets, validate it, and write each output.
 
     :param inputs: files, directories, URLs (see :func:`expand_inputs`).
@@ -251,6 +252,7 @@ def build(inputs: Iterable[str | os.PathLike[str]], outputs: Iterable[str] = (),
     :param published: publication date for articles that do not give one.
     :param allow_invalid: write the outputs even when the data does not conform.
     :param keep_going: record bad inputs in ``errors`` and build the rest (the caller exits 1).
+    :param stdout_format: the format written to ``-``.
     :param linker: a function adding Wikidata links to the quads (see ``kgpub.linking``).
     :raises InputError: bad input (unless ``keep_going``); :raises ValidationFailed: violations.
     """
@@ -266,7 +268,7 @@ def build(inputs: Iterable[str | os.PathLike[str]], outputs: Iterable[str] = (),
                 raise ValueError("need YYYY-MM-DD")
         except ValueError as exc:
             raise InputError(f"{published!r} is not a date YYYY-MM-DD ({exc})", field="--published") from None
-    targets = check_outputs(outputs)
+    targets = check_outputs(outputs, stdout_format=stdout_format)
     result = BuildResult()
     seen_keys: dict[str, str] = {}
     quads: list[ox.Quad] = []

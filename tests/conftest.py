@@ -1,0 +1,56 @@
+"""Shared fixtures: paths, the CLI runner, golden files (``pytest --update-golden``), the shared folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples" / "factsheets"
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seeds" / "000_6bd227958ae20c99.txt"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite golden files from current output")
+    parser.addoption("--with-network", action="store_true", help="run tests that call the real internet")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--with-network"):
+        return
+    skip = pytest.mark.skip(reason="calls the real internet; run with --with-network")
+    for item in items:
+        if "network" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(autouse=True)
+def _reproducible(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+
+
+@pytest.fixture
+def shared() -> Path:
+    """The project's shared folder (../shared); tests that need it skip where it is absent."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared is absent (a fresh clone)")
+    return SHARED
+
+
+def require_all() -> bool:
+    """True in CI (KGPUB_REQUIRE_ALL=1): tests must not skip for a missing server or browser."""
+    return os.environ.get("KGPUB_REQUIRE_ALL") == "1"

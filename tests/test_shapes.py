@@ -17,6 +17,7 @@ from pathlib import Path
 import pyshacl
 import pytest
 from rdflib import RDF, RDFS, SH, BNode, Graph, Literal, Namespace, URIRef
+from rdflib.term import Node
 
 ROOT = Path(__file__).resolve().parent.parent
 SHAPES = ROOT / "shapes" / "kgpub.shapes.ttl"
@@ -52,9 +53,10 @@ def _results(report: Graph, shapes: Graph) -> set[tuple[str, str | None]]:
     return found
 
 
-def _top_results(report: Graph) -> list:
+def _top_results(report: Graph) -> list[Node]:
     """The results of the report itself, not the sh:detail results nested in them."""
-    return [r for top in report.subjects(RDF.type, SH.ValidationReport) for r in report.objects(top, SH.result)]
+    reports = report.subjects(RDF.type, SH.ValidationReport)
+    return [r for top in reports for r in report.objects(top, SH.result)]
 
 
 def _expected(path: Path) -> set[tuple[str, str | None]]:
@@ -72,7 +74,8 @@ def _named_shapes(shapes: Graph) -> tuple[set[str], set[str]]:
     candidates = targeted | {_local(s) for s in shapes.subjects(SH.path, None) if isinstance(s, URIRef)}
     reporting = {
         name for name in candidates
-        if any(p not in NOT_CONSTRAINTS and not str(p).startswith(str(RDFS)) for p in shapes.predicates(KGSH[name]))
+        if any(p not in NOT_CONSTRAINTS and not str(p).startswith(str(RDFS))
+               for p in shapes.predicates(KGSH[name]))
     }
     return targeted, reporting
 

@@ -25,7 +25,8 @@ log = logging.getLogger("kgpub")
 
 MAX_IDS = 50  # wbgetentities takes at most 50 ids
 ENTITY_PROPS = "labels|aliases|descriptions|claims|sitelinks"
-KEPT_CLAIMS = ("P31", "P17", "P27", "P131", "P276")  # instance of, country, citizenship, located in, location
+KEPT_CLAIMS = ("P31", "P17", "P27", "P131", "P276", "P361")  # instance of, country, citizenship, located in,
+#                                                          location, part of
 
 _HOST_LOCKS: dict[str, threading.Lock] = {}
 _HOST_LOCKS_GUARD = threading.Lock()

@@ -89,7 +89,7 @@ class LinkConfig:
     max_search_pages: int = 2
     # decision
     threshold: float = 0.6
-    margin: float = 0.1
+    margin: float = 0.08
 
     def user_agent(self, version: str) -> str:
         """``kgpub/<version> (<contact>) python-requests/<version>`` as the User-Agent policy asks."""

@@ -38,10 +38,19 @@ INTERNAL_ROOTS = frozenset({
     "Q11266439",  # Wikimedia template
 })
 ALL_ROOTS = frozenset().union(*TYPE_ROOTS.values(), INTERNAL_ROOTS)
-RELATED_PROPS = ("P17", "P27", "P131", "P276")  # country, citizenship, located in, location
+RELATED_PROPS = ("P17", "P27", "P131", "P276", "P361")  # country, citizenship, located in, location, part of
 
-LABEL_WEIGHT, ALIAS_WEIGHT, POPULARITY_WEIGHT, COHERENCE_WEIGHT = 0.55, 0.40, 0.30, 0.20
+# Score weights (the maximum is 1.0). The popularity term is log-scaled, so a candidate with about four times
+# the sitelinks of a rival with the same kind of match leads it by the default margin (0.08).
+LABEL_WEIGHT, ALIAS_WEIGHT, POPULARITY_WEIGHT = 0.45, 0.40, 0.35
 POPULAR_SITELINKS = 400  # this many sitelinks counts as fully popular
+# Coherence with another entity of the same article (the strongest that applies counts):
+COHERENCE_CONTAINS = 0.20  # the candidate is the country / location of another mentioned item (Tbilisi -> Georgia)
+COHERENCE_LOCATED = 0.15  # the candidate lies in or is part of (P131/P276/P361) another mentioned item
+COHERENCE_COUNTRY = 0.05  # the candidate's country (P17) or citizenship (P27) is mentioned: weak, big countries
+#                           are mentioned everywhere (Geneva NY would otherwise win over Geneva whenever the
+#                           United States is named)
+PLAUSIBLE_WINDOW = 0.15  # other entities' candidates within this of their best count as context
 
 
 def fold(text: str) -> str:
@@ -64,6 +73,7 @@ class Candidate:
     match: str | None = None  # "label" or "alias"
     matched_text: str | None = None
     coherent_with: list[str] = field(default_factory=list)
+    coherence: float = 0.0
     score: float = 0.0
 
     @classmethod
@@ -120,13 +130,40 @@ def match_names(cand: Candidate, names: set[str]) -> None:
             return
 
 
-def score(cand: Candidate) -> float:
-    """0..1: exact label (0.55) or alias (0.40) match, + up to 0.30 for sitelinks, + 0.20 for coherence."""
+def base_score(cand: Candidate) -> float:
+    """Exact label (0.45) or alias (0.40) match, plus up to 0.35 for sitelinks."""
     s = LABEL_WEIGHT if cand.match == "label" else ALIAS_WEIGHT
-    s += POPULARITY_WEIGHT * min(1.0, math.log1p(cand.sitelinks) / math.log1p(POPULAR_SITELINKS))
-    if cand.coherent_with:
-        s += COHERENCE_WEIGHT
-    return round(min(s, 1.0), 3)
+    return s + POPULARITY_WEIGHT * min(1.0, math.log1p(cand.sitelinks) / math.log1p(POPULAR_SITELINKS))
+
+
+def score(cand: Candidate) -> float:
+    """0..1: :func:`base_score` plus the coherence bonus (at most 0.20)."""
+    return round(min(base_score(cand) + cand.coherence, 1.0), 3)
+
+
+def add_coherence(cand: Candidate, other: Candidate) -> None:
+    """Raise ``cand.coherence`` for a tie to ``other``, an item mentioned in the same article."""
+    if other.qid == cand.qid:
+        return
+    bonus = 0.0
+    if cand.qid in other.related:
+        bonus = COHERENCE_CONTAINS
+    elif any(other.qid in cand.claims.get(p, []) for p in ("P131", "P276", "P361")):
+        bonus = COHERENCE_LOCATED
+    elif any(other.qid in cand.claims.get(p, []) for p in ("P17", "P27")):
+        bonus = COHERENCE_COUNTRY
+    if bonus:
+        cand.coherence = max(cand.coherence, bonus)
+        if other.qid not in cand.coherent_with:
+            cand.coherent_with.append(other.qid)
+
+
+def plausible(cands: list[Candidate]) -> list[Candidate]:
+    """The candidates whose base score is within :data:`PLAUSIBLE_WINDOW` of the best (context for others)."""
+    if not cands:
+        return []
+    best = max(base_score(c) for c in cands)
+    return [c for c in cands if base_score(c) >= best - PLAUSIBLE_WINDOW]
 
 
 def gate(kind: str, cands: list[Candidate], names: set[str]) -> tuple[list[Candidate], str]:
@@ -158,7 +195,7 @@ def decide(kind: str, kept: list[Candidate], *, threshold: float, margin: float,
     """Score the gated candidates and pick one, or none when below the threshold or within the margin."""
     for c in kept:
         c.score = score(c)
-    ranked = sorted(kept, key=lambda c: (-c.score, _qid_number(c.qid)))
+    ranked = sorted(kept, key=lambda c: (-c.score, qid_number(c.qid)))
     best = ranked[0]
     second = ranked[1] if len(ranked) > 1 else None
     lead = round(best.score - (second.score if second else 0.0), 3)
@@ -167,8 +204,8 @@ def decide(kind: str, kept: list[Candidate], *, threshold: float, margin: float,
                  matched_text=best.matched_text, candidates=len(kept))
     why = f"{best.qid} {best.match} match, {best.sitelinks} sitelinks"
     if best.coherent_with:
-        why += ", coherent with " + " ".join(sorted(set(best.coherent_with), key=_qid_number))
-    if need_coherence and not best.coherent_with:
+        why += ", coherent with " + " ".join(sorted(set(best.coherent_with), key=qid_number))
+    if need_coherence and not best.coherence:
         d.reason, d.detail = "no-context", why + "; an event is linked only with support from its article"
     elif best.score < threshold:
         d.reason, d.detail = "below-threshold", f"{why}; score {best.score} < {threshold}"
@@ -182,5 +219,5 @@ def decide(kind: str, kept: list[Candidate], *, threshold: float, margin: float,
     return d
 
 
-def _qid_number(qid: str) -> int:
+def qid_number(qid: str) -> int:
     return int(qid[1:]) if qid[1:].isdigit() else 1 << 62

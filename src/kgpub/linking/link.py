@@ -14,7 +14,18 @@ from kgpub.errors import LinkingError
 from .cache import Cache
 from .client import NotCached, ServiceUnavailable, WikidataClient
 from .config import LinkConfig
-from .disambiguate import ALL_ROOTS, Candidate, Decision, decide, fold, gate, type_roots
+from .disambiguate import (
+    ALL_ROOTS,
+    Candidate,
+    Decision,
+    add_coherence,
+    decide,
+    fold,
+    gate,
+    plausible,
+    qid_number,
+    type_roots,
+)
 
 log = logging.getLogger("kgpub")
 
@@ -269,12 +280,13 @@ def _link(quads: list[ox.Quad], config: LinkConfig, client: WikidataClient
     for e in ents.values():
         if e.linked:
             wanted[_lang((e.labels or [("", "en")])[0][1])].extend(e.linked)
-    docs: dict[str, dict] = {}
+    docs: dict[tuple[str, str], dict] = {}  # (language, qid): labels differ by language
     for lang, ids in sorted(wanted.items()):
-        docs.update(client.get_entities(ids, lang))
+        docs.update({(lang, q): d for q, d in client.get_entities(ids, lang).items()})
 
     # 3. type check: which type roots each direct class reaches through P279*
-    classes = sorted({c for d in docs.values() if not d.get("missing") for c in d.get("claims", {}).get("P31", [])})
+    classes = sorted({c for d in docs.values() if not d.get("missing") for c in d.get("claims", {}).get("P31", [])},
+                     key=qid_number)
     class_roots = client.subclass_roots(classes, ALL_ROOTS) if classes else {}
 
     # 4. gate every entity's candidates
@@ -291,7 +303,7 @@ def _link(quads: list[ox.Quad], config: LinkConfig, client: WikidataClient
             for qid in found:
                 if qid in cands:
                     continue
-                doc = docs.get(qid)
+                doc = docs.get((lang, qid))
                 if doc is None:
                     failure = failure or ("not-in-cache" if config.offline else "service-unavailable")
                     continue
@@ -319,27 +331,19 @@ def _link(quads: list[ox.Quad], config: LinkConfig, client: WikidataClient
     for e in ents.values():
         for ctx in e.contexts:
             by_context[ctx].append(e.iri)
-    given = {q: Candidate.from_doc(docs[q]) for e in ents.values() for q in e.linked
-             if q in docs and not docs[q].get("missing")}
+    given = {q: Candidate.from_doc(d) for (_lang, q), d in docs.items()
+             if not d.get("missing") and any(q in e.linked for e in ents.values())}
+    context = {iri: plausible(cands) for iri, cands in kept.items()}
     for iri, cands in kept.items():
         e = ents[iri]
-        for ctx in e.contexts:
-            others: dict[str, Candidate] = {}
+        for ctx in sorted(e.contexts):
             for other in by_context[ctx]:
                 if other == iri:
                     continue
-                for c in kept.get(other, []):
-                    others.setdefault(c.qid, c)
-                for q in ents[other].linked:
-                    others.setdefault(q, given.get(q) or Candidate(q))
-            if not others:
-                continue
-            for c in cands:
-                for o in others.values():
-                    if o.qid == c.qid:
-                        continue
-                    if o.qid in c.related or c.qid in o.related:
-                        c.coherent_with.append(o.qid)
+                others = context.get(other, []) + [given.get(q) or Candidate(q) for q in ents[other].linked]
+                for o in others:
+                    for c in cands:
+                        add_coherence(c, o)
         decisions[iri] = decide(e.kind or "", cands, threshold=config.threshold, margin=config.margin,
                                 need_coherence=e.kind == "event")
     return decisions, ents

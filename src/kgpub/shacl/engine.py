@@ -156,12 +156,6 @@ def _int_param(v: Term, name: str) -> int:
     return int(v.value)
 
 
-def _cmp_key(t: Term) -> tuple[str, Any] | None:
-    if type(t) is not Literal:
-        return None
-    return xv.comparable(t.value, t.datatype.value)
-
-
 class Compiler:
     """Turns the shapes graph (an Index) into Shape objects."""
 
@@ -305,7 +299,8 @@ def _range_builder(name: str, ok: Callable[[int], bool], word: str) -> Any:
     comp = SH + name[0].upper() + name[1:] + "ConstraintComponent"
 
     def build(c: Compiler, s: Shape, bound: Term) -> Check:
-        bkey = _cmp_key(bound)
+        if type(bound) is not Literal:
+            raise ShapesError(f"sh:{name} needs a literal, got {bound}")
         msg = f"Value is not {word} {bound}"
         cache: dict[Term, bool] = {}
 
@@ -313,7 +308,7 @@ def _range_builder(name: str, ok: Callable[[int], bool], word: str) -> Any:
             for v in vals:
                 good = cache.get(v)
                 if good is None:
-                    r = xv.compare(_cmp_key(v), bkey)
+                    r = xv.range_compare(v, bound)
                     good = r is not None and ok(r)
                     if len(cache) < 100_000:
                         cache[v] = good
@@ -426,8 +421,7 @@ def _less_builder(name: str, strict: bool) -> Any:
             others = ctx.g.objects(f, p)
             for v in vals:
                 for o in others:
-                    r = xv.compare(_cmp_key(v), _cmp_key(o))
-                    if r is None or r > 0 or (strict and r == 0):
+                    if not xv.pair_less(v, o, not strict):
                         out.append((f, v, s, comp, msg, None))
         return check
     return build

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import logging
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -218,3 +219,113 @@ def lang_matches(tag: str, lang_range: str) -> bool:
         return tag != ""
     tag, lang_range = tag.lower(), lang_range.lower()
     return tag == lang_range or tag.startswith(lang_range + "-")
+
+
+# ---------------------------------------------------------------- pyshacl-compatible ordering
+# SHACL defines sh:minInclusive & co. and sh:lessThan through SPARQL's operators, under which
+# ill-typed or mixed-type values are simply not comparable.  pyshacl, the reference kgpub must
+# agree with, orders literals with rdflib's total order instead (different datatypes are ordered by
+# datatype IRI, ill-typed values lexically).  Well-formed numbers, strings and plain dates are
+# compared natively (both orders agree there); every other pair goes through rdflib exactly as
+# pyshacl does it, so the two validators report the same results on broken data too.
+
+_FAST_KINDS = frozenset({"num", "str", "date"})
+_RDFLIB_CACHE: dict[tuple[Any, ...], int | None] = {}
+
+
+def _fast_key(t: Any) -> tuple[str, Any] | None:
+    dt = t.datatype.value
+    if dt in NUMERIC_TYPES or dt == XSD_STRING or dt == XSD + "date":
+        key = comparable(t.value, dt)
+        if key is not None and key[0] in _FAST_KINDS:
+            return key
+    return None
+
+
+def _to_rdflib(t: Any) -> Any:
+    import rdflib
+
+    if t.language:
+        return rdflib.Literal(t.value, lang=t.language)
+    dt = t.datatype.value
+    if dt == XSD_STRING:
+        return rdflib.Literal(t.value)
+    logger = logging.getLogger("rdflib.term")
+    was = logger.disabled
+    logger.disabled = True  # rdflib logs every ill-typed literal it meets
+    try:
+        return rdflib.Literal(t.value, datatype=rdflib.URIRef(dt))
+    finally:
+        logger.disabled = was
+
+
+def _rdflib_compare_literal(a: Any, b: Any) -> int | None:
+    """pyshacl.rdfutil.compare.compare_literal, with errors as None."""
+    try:
+        if a.eq(b):
+            return 0
+        if isinstance(a.value, (_dt.datetime, _dt.time)):
+            if a.value == b.value:
+                return 0
+            if a.value > b.value:
+                return 1
+        elif a > b:
+            return 1
+        return -1
+    except (TypeError, NotImplementedError):
+        return None
+
+
+def range_compare(v: Any, bound: Any) -> int | None:
+    """Order of value node ``v`` against the literal ``bound`` as pyshacl's value-range checks see it.
+
+    None means the check fails whatever the operator (not a literal, or not comparable).
+    """
+    if type(v).__name__ != "Literal":
+        return None
+    a, b = _fast_key(v), _fast_key(bound)
+    if a is not None and b is not None and a[0] == b[0]:
+        return compare(a, b)
+    key = ("range", v, bound)
+    if key in _RDFLIB_CACHE:
+        return _RDFLIB_CACHE[key]
+    rv, rb = _to_rdflib(v), _to_rdflib(bound)
+    if isinstance(rv.value, str) != isinstance(rb.value, str):
+        ans = None
+    else:
+        ans = _rdflib_compare_literal(rv, rb)
+    if len(_RDFLIB_CACHE) < 100_000:
+        _RDFLIB_CACHE[key] = ans
+    return ans
+
+
+def pair_less(v: Any, o: Any, or_equal: bool) -> bool:
+    """Whether ``v`` < ``o`` (or <=) as pyshacl's sh:lessThan / sh:lessThanOrEquals decide it."""
+    tv, to = type(v).__name__, type(o).__name__
+    if tv == "BlankNode" or to == "BlankNode":
+        return False
+    if tv == "Literal" and to == "Literal":
+        a, b = _fast_key(v), _fast_key(o)
+        if a is not None and b is not None and a[0] == b[0]:
+            r = compare(a, b)
+            return r is not None and (r < 0 or (or_equal and r == 0))
+    key = ("pair", v, o, or_equal)
+    if key in _RDFLIB_CACHE:
+        return bool(_RDFLIB_CACHE[key])
+    x: Any = v.value if tv == "NamedNode" else _to_rdflib(v)
+    y: Any = o.value if to == "NamedNode" else _to_rdflib(o)
+    x_str, y_str = tv == "NamedNode", to == "NamedNode"
+    if tv == "Literal" and isinstance(x.value, str):
+        x, x_str = x.value, True
+    if to == "Literal" and isinstance(y.value, str):
+        y, y_str = y.value, True
+    if x_str != y_str:
+        ans = False
+    else:
+        try:
+            ans = bool(x <= y) if or_equal else bool(x < y)
+        except TypeError:
+            ans = False
+    if len(_RDFLIB_CACHE) < 100_000:
+        _RDFLIB_CACHE[key] = int(ans)
+    return ans

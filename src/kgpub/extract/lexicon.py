@@ -1,0 +1,195 @@
+"""Word lists the extraction rules use: demonyms, country names, event triggers, count words."""
+
+from __future__ import annotations
+
+import re
+
+# demonym -> country (the canonical English short name)
+_DEMONYMS = """
+Afghan:Afghanistan Albanian:Albania Algerian:Algeria American:United States Angolan:Angola
+Argentine:Argentina Argentinian:Argentina Armenian:Armenia Australian:Australia Austrian:Austria
+Azerbaijani:Azerbaijan Bahraini:Bahrain Bangladeshi:Bangladesh Belarusian:Belarus Belgian:Belgium
+Beninese:Benin Bolivian:Bolivia Bosnian:Bosnia and Herzegovina Brazilian:Brazil British:United Kingdom
+Bulgarian:Bulgaria Burkinabe:Burkina Faso Burmese:Myanmar Burundian:Burundi Cambodian:Cambodia
+Cameroonian:Cameroon Canadian:Canada Chadian:Chad Chilean:Chile Chinese:China Colombian:Colombia
+Congolese:Democratic Republic of the Congo Croatian:Croatia Cuban:Cuba Cypriot:Cyprus Czech:Czech Republic
+Danish:Denmark Dutch:Netherlands Ecuadorian:Ecuador Egyptian:Egypt Emirati:United Arab Emirates
+Eritrean:Eritrea Estonian:Estonia Ethiopian:Ethiopia Filipino:Philippines Finnish:Finland French:France
+Gabonese:Gabon Gambian:Gambia Georgian:Georgia German:Germany Ghanaian:Ghana Greek:Greece
+Guatemalan:Guatemala Guinean:Guinea Haitian:Haiti Honduran:Honduras Hungarian:Hungary Icelandic:Iceland
+Indian:India Indonesian:Indonesia Iranian:Iran Iraqi:Iraq Irish:Ireland Israeli:Israel Italian:Italy
+Ivorian:Ivory Coast Jamaican:Jamaica Japanese:Japan Jordanian:Jordan Kazakh:Kazakhstan Kenyan:Kenya
+Kosovar:Kosovo Kuwaiti:Kuwait Kyrgyz:Kyrgyzstan Lao:Laos Latvian:Latvia Lebanese:Lebanon Liberian:Liberia
+Libyan:Libya Lithuanian:Lithuania Malagasy:Madagascar Malawian:Malawi Malaysian:Malaysia Malian:Mali
+Mauritanian:Mauritania Mexican:Mexico Moldovan:Moldova Mongolian:Mongolia Moroccan:Morocco
+Mozambican:Mozambique Namibian:Namibia Nepali:Nepal Nepalese:Nepal Nicaraguan:Nicaragua Nigerien:Niger
+Nigerian:Nigeria North_Korean:North Korea Norwegian:Norway Omani:Oman Pakistani:Pakistan
+Palestinian:Palestine Panamanian:Panama Paraguayan:Paraguay Peruvian:Peru Polish:Poland
+Portuguese:Portugal Qatari:Qatar Romanian:Romania Russian:Russia Rwandan:Rwanda Saudi:Saudi Arabia
+Senegalese:Senegal Serbian:Serbia Sierra_Leonean:Sierra Leone Singaporean:Singapore Slovak:Slovakia
+Slovenian:Slovenia Somali:Somalia South_African:South Africa South_Korean:South Korea
+South_Sudanese:South Sudan Spanish:Spain Sri_Lankan:Sri Lanka Sudanese:Sudan Swedish:Sweden Swiss:Switzerland
+Syrian:Syria Taiwanese:Taiwan Tajik:Tajikistan Tanzanian:Tanzania Thai:Thailand Togolese:Togo
+Tunisian:Tunisia Turkish:Turkey Turkmen:Turkmenistan Ugandan:Uganda Ukrainian:Ukraine Uruguayan:Uruguay
+Uzbek:Uzbekistan Venezuelan:Venezuela Vietnamese:Vietnam Yemeni:Yemen Zambian:Zambia Zimbabwean:Zimbabwe
+"""
+DEMONYMS: dict[str, str] = {}
+for _d, _c in re.findall(r"(\S+):((?:(?!\s+\S+:)[\s\S])+)", _DEMONYMS):
+    DEMONYMS[_d.replace("_", " ").lower()] = " ".join(_c.split())
+DEMONYMS.update({"u.s.": "United States", "us": "United States", "emirati": "United Arab Emirates",
+                 "kurdish": "", "arab": "", "shia": "", "sunni": "", "european": "", "western": ""})
+
+COUNTRY_ALIASES: dict[str, str] = {
+    "us": "United States", "u.s.": "United States", "u.s": "United States", "usa": "United States",
+    "u.s.a.": "United States", "united states": "United States", "america": "United States",
+    "united states of america": "United States", "uk": "United Kingdom", "u.k.": "United Kingdom",
+    "britain": "United Kingdom", "great britain": "United Kingdom", "united kingdom": "United Kingdom",
+    "russian federation": "Russia", "drc": "Democratic Republic of the Congo", "dr congo": "Democratic Republic of the Congo",
+    "uae": "United Arab Emirates", "the netherlands": "Netherlands", "holland": "Netherlands",
+    "burma": "Myanmar", "cote d'ivoire": "Ivory Coast", "côte d'ivoire": "Ivory Coast",
+    "republic of korea": "South Korea", "türkiye": "Turkey", "turkiye": "Turkey",
+    "czechia": "Czech Republic", "the philippines": "Philippines", "the gambia": "Gambia",
+    "palestinian territories": "Palestine",
+}
+COUNTRIES: set[str] = {c for c in DEMONYMS.values() if c} | set(COUNTRY_ALIASES.values()) | {"Congo"}
+COUNTRY_BY_LOWER: dict[str, str] = {c.lower(): c for c in COUNTRIES}
+COUNTRY_BY_LOWER.update(COUNTRY_ALIASES)
+
+# capitals used as metonyms for their governments ("Damascus denied ...")
+CAPITALS: dict[str, str] = {
+    "washington": "United States", "moscow": "Russia", "damascus": "Syria", "ankara": "Turkey",
+    "beijing": "China", "tehran": "Iran", "kyiv": "Ukraine", "kiev": "Ukraine", "london": "United Kingdom",
+    "paris": "France", "berlin": "Germany", "riyadh": "Saudi Arabia", "cairo": "Egypt", "baghdad": "Iraq",
+    "kabul": "Afghanistan", "islamabad": "Pakistan", "new delhi": "India", "tokyo": "Japan",
+    "pyongyang": "North Korea", "seoul": "South Korea", "jerusalem": "Israel", "beirut": "Lebanon",
+    "khartoum": "Sudan", "tripoli": "Libya", "minsk": "Belarus", "caracas": "Venezuela", "havana": "Cuba",
+    "addis ababa": "Ethiopia", "nairobi": "Kenya", "abuja": "Nigeria", "bamako": "Mali", "rome": "Italy",
+    "madrid": "Spain", "warsaw": "Poland", "brussels": "", "doha": "Qatar", "sanaa": "Yemen",
+}
+
+# NORP words that name an armed or political group rather than a nationality
+GROUP_NORPS: dict[str, str] = {"houthi": "Houthis", "houthis": "Houthis", "taliban": "Taliban",
+                               "hezbollah": "Hezbollah", "hamas": "Hamas"}
+
+# nouns a nationality adjective modifies when it names an actor ("Russian air strikes")
+ACTOR_NOUNS = frozenset("""
+forces force troops army military government officials official authorities police soldiers fighters
+jets warplanes aircraft planes strikes airstrikes strike raids navy ministry minister ministers president
+premier leader leaders diplomats diplomat embassy delegation security intelligence militia militias coalition
+regime administration envoy ambassador spokesman spokeswoman spokesperson chief commander commanders
+guards guard drones drone artillery shelling bombardment offensive operation counterparts counterpart
+state media agency parliament court prosecutors officers troop units battalion brigade negotiators
+""".split())
+
+MILITARY_NOUNS = frozenset("""
+forces force troops army military soldiers fighters jets warplanes aircraft strikes airstrikes strike raids
+navy militia militias coalition artillery shelling bombardment drones drone rebels insurgents jihadists
+guards units battalion brigade gunmen offensive
+""".split())
+
+TITLE_WORDS = frozenset("""
+president minister foreign defence defense interior secretary prime spokesman spokeswoman spokesperson
+general colonel commander chief leader ambassador envoy senator governor mayor king queen prince
+chairman chairwoman director head
+""".split())
+
+ORG_STOP = frozenset({"state", "defense", "defence", "interior", "foreign", "security", "government",
+                      "comments", "share", "twitter"} - {"twitter"})
+
+# event triggers: lower-case word -> kind
+EVENT_TRIGGERS: dict[str, str] = {}
+for _kind, _words in {
+    "offensive": "offensive offensives counteroffensive counter-offensive assault push",
+    "airstrike": "airstrike airstrikes air-strike air-strikes bombardment bombardments",
+    "attack": "attack attacks attacked attacking bombing bombings blast blasts explosion explosions shelling "
+              "ambush ambushed massacre clashes clash shooting shootings raid raids",
+    "talks": "talks negotiations",
+    "meeting": "meeting meetings met meet meets summit summits",
+    "conference": "conference conferences forum",
+    "disaster": "earthquake earthquakes quake quakes flood floods flooding cyclone hurricane typhoon storm "
+                "landslide landslides mudslide mudslides wildfire wildfires tsunami drought eruption tornado",
+    "protest": "protest protests protested protesting demonstration demonstrations rally rallies march "
+               "marches marched marching riots riot uprising sit-in",
+    "election": "election elections referendum runoff poll",
+    "visit": "visit visits visited visiting trip travel travels travelled traveled tour",
+    "war": "war",
+}.items():
+    for _w in _words.split():
+        EVENT_TRIGGERS[_w] = _kind
+# two-word triggers (first word, second word) -> kind
+EVENT_BIGRAMS: dict[tuple[str, str], str] = {
+    ("air", "strike"): "airstrike", ("air", "strikes"): "airstrike", ("air", "raid"): "airstrike",
+    ("air", "raids"): "airstrike", ("drone", "strike"): "airstrike", ("drone", "strikes"): "airstrike",
+    ("civil", "war"): "war", ("peace", "talks"): "talks",
+}
+# words that, before a trigger, make it something else ("news conference", "press conference")
+TRIGGER_BLOCKERS = {"conference": {"news", "press"}, "march": set(), "poll": {"opinion"},
+                    "storm": {"political", "diplomatic"}, "push": set(), "war": {"trade"},
+                    "forum": set(), "meeting": set()}
+# trigger words that only count as events in these forms (avoid "March" the month, "push" the verb)
+NOUN_ONLY = frozenset({"march", "push", "assault", "trip", "tour", "poll", "raid", "raids", "storm", "rally",
+                       "forum", "meeting", "visit", "travel"} - {"visit", "travel", "meeting"})
+VERB_TRIGGERS_NEED_SUBJECT = frozenset({"met", "meet", "meets", "visited", "visiting", "visit", "visits",
+                                        "travel", "travels", "travelled", "traveled"})
+MILITARY_KINDS = frozenset({"offensive", "airstrike", "attack", "war"})
+DIPLOMATIC_KINDS = frozenset({"talks", "meeting", "conference", "visit"})
+
+# count types: word forms -> type
+_COUNT_WORDS = {
+    "killed": "killed kill kills killing dead death deaths died die dies dying fatalities fatality bodies "
+              "lives perished drowned toll murdered executed slain",
+    "injured": "injured injuring injure injures injuries injury wounded wounding wound wounds hurt "
+               "hospitalised hospitalized casualties",
+    "displaced": "displaced displacing displace fled flee fleeing homeless refugees evacuated evacuees "
+                 "uprooted shelter",
+    "arrested": "arrested arrest arrests arresting detained detain detaining detention detentions held "
+                "jailed imprisoned rounded",
+    "missing": "missing unaccounted disappeared",
+    "participants": "marched protesters demonstrators marchers crowd crowds participants rallied gathered "
+                    "attended protested",
+    "affected": "affected",
+}
+COUNT_TYPE_WORDS: dict[str, str] = {w: t for t, ws in _COUNT_WORDS.items() for w in ws.split()}
+OTHER_COUNT_NOUNS = frozenset({"voters", "seats", "votes", "ballots", "delegates"})
+GENERIC_COUNTED = frozenset({"people", "persons", "others", "individuals", "those", "residents", "person",
+                             "more", "including", "dead", "wounded", "injured", "missing", "displaced"})
+
+HEDGES: list[tuple[str, ...]] = sorted(
+    [tuple(h.split()) for h in (
+        "at least", "more than", "over", "about", "around", "some", "nearly", "almost", "up to",
+        "as many as", "fewer than", "less than", "approximately", "roughly", "an estimated", "no fewer than",
+        "in excess of", "upwards of", "at most", "under", "above", "close to", "estimated", "just over",
+        "just under", "well over", "a further", "another")],
+    key=len, reverse=True)
+NON_HEDGES = frozenset({"a further", "another"})
+
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}
+MULTIPLIERS: dict[str, int] = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
+                               "m": 1_000_000, "bn": 1_000_000_000, "k": 1000}
+VAGUE_NUMBERS = frozenset({"dozens", "hundreds", "thousands", "millions", "scores", "tens", "several",
+                           "many", "few", "numerous"})
+
+SPEECH_VERBS = frozenset("""
+said says say told tells added adds asked stated states wrote writes warned warns insisted insists explained
+explains declared declares tweeted noted notes replied replies recalled recalls continued continues
+remarked argued argues claimed claims called calls urged urges according announced announces
+""".split())
+REPORT_VERBS = frozenset("""
+said says say told reported reports reporting claims claimed claim estimated estimates estimate put puts
+announced announces confirmed confirms gave gives according recorded records counted
+""".split())
+ACCUSE_VERBS = frozenset({"accused", "accuses", "accuse", "accusing", "blamed", "blames", "blame", "blaming"})
+DENY_VERBS = frozenset({"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "dismisses"})
+DEMAND_VERBS = frozenset({"urged", "urges", "urge", "demanded", "demands", "demand", "called", "calls", "call"})
+CLAIM_VERBS = frozenset({"claims", "claimed", "claim", "alleged", "alleges", "insisted", "insists",
+                         "maintains", "maintained"})
+COREF_NOUNS = frozenset("""
+group organisation organization monitor agency ministry observatory charity movement coalition alliance
+party commission organisers organizers service office mission council
+""".split())
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})

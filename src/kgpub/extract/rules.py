@@ -1,0 +1,1160 @@
+"""Rules over a parsed spaCy ``Doc``: entities, events, counts, quotes and claims → a fact sheet.
+
+Everything here is one pass (or a few) over the tokens with dictionary look-ups, so it costs a
+small fraction of the parse. Offsets are character offsets into ``doc.text`` (the article text).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from kgpub.extract import lexicon as L
+from kgpub.extract.dates import resolve_date
+
+_ENT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+_SKIP_NUM_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
+
+
+@dataclass
+class Mention:
+    start: int  # token index
+    end: int
+    cstart: int  # char offsets
+    cend: int
+    text: str
+    kind: str  # person organization place country
+    adjective: bool = False  # a nationality adjective standing for its country
+    entity: Entity | None = None
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str
+    forms: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    id: str = ""
+
+
+@dataclass
+class Event:
+    kind: str
+    label: str
+    trigger: tuple[int, int]  # char span of the first trigger
+    sents: list[int] = field(default_factory=list)  # sentence indices mentioning it
+    tokens: list[int] = field(default_factory=list)
+    places: list[Entity] = field(default_factory=list)
+    actors: list[Entity] = field(default_factory=list)
+    date: dict[str, str] | None = None
+    named: bool = False
+    id: str = ""
+
+
+def slug(text: str) -> str:
+    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return s or "x"
+
+
+class Extractor:
+    """Runs the rules over one parsed article."""
+
+    def __init__(self, doc: Any, published: str | None) -> None:
+        self.doc = doc
+        self.text: str = doc.text
+        self.published = published
+        self.sents = list(doc.sents)
+        self.sent_of = [0] * len(doc)
+        for i, s in enumerate(self.sents):
+            for t in range(s.start, s.end):
+                self.sent_of[t] = i
+        self.lower = [t.lower_ for t in doc]
+        self.tags = [t.tag_ for t in doc]
+        self.ent_label = [""] * len(doc)
+        for e in doc.ents:
+            for t in range(e.start, e.end):
+                self.ent_label[t] = e.label_
+        self.quote_spans = self._find_quotes()
+        self.in_quote = [False] * len(doc)
+        qi = 0
+        spans = self.quote_spans
+        for t in doc:
+            while qi < len(spans) and spans[qi][1] <= t.idx:
+                qi += 1
+            if qi < len(spans) and spans[qi][0] <= t.idx < spans[qi][1]:
+                self.in_quote[t.i] = True
+        self.mention_at: list[Mention | None] = [None] * len(doc)
+        self.entities: list[Entity] = []
+        self.events: list[Event] = []
+        self.counts: list[dict[str, Any]] = []
+        self.quotes: list[dict[str, Any]] = []
+        self.claims: list[dict[str, Any]] = []
+
+    # ------------------------------------------------------------------ entities
+
+    def find_entities(self) -> None:
+        doc = self.doc
+        mentions: list[Mention] = []
+        for ent in doc.ents:
+            if ent.label_ not in _ENT_LABELS:
+                continue
+            start, end = ent.start, ent.end
+            while start < end and self.lower[start] in ("the", "a", "an"):
+                start += 1
+            while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
+                                   or self.lower[end - 1] in ("'s", "’s")):
+                end -= 1
+            if start >= end:
+                continue
+            span = doc[start:end]
+            text = span.text
+            if text.lower().endswith(("'s", "’s")):
+                text = text[:-2]
+            low = text.lower()
+            label = ent.label_
+            if not any(c.isupper() for c in text) or any(c.isdigit() for c in text):
+                continue
+            if label == "NORP":
+                m = self._norp_mention(span, low)
+                if m:
+                    mentions.append(m)
+                continue
+            if label == "ORG" and (low in L.ORG_STOP or low in L.TITLE_WORDS):
+                continue
+            if label == "PERSON":
+                # "Assad’s" etc. handled by the trimming; drop titles NER put inside
+                while start < end - 1 and self.lower[start] in L.TITLE_WORDS:
+                    start += 1
+                span = doc[start:end]
+                text = span.text
+                kind = "person"
+            elif label == "ORG":
+                kind = "organization"
+                if low in L.COUNTRY_BY_LOWER:
+                    kind = "country"
+            elif label == "GPE":
+                kind = "country" if low in L.COUNTRY_BY_LOWER else "place"
+                cap = L.CAPITALS.get(low)
+                if cap and self._is_agent(span):
+                    mentions.append(self._mention(span, cap, "country"))
+                    continue
+            else:  # LOC, FAC
+                kind = "place"
+            if kind == "country":
+                text = L.COUNTRY_BY_LOWER[low]
+            mentions.append(self._mention(span, text, kind))
+        self._merge(mentions)
+        self._gazetteer()
+
+    def _mention(self, span: Any, text: str, kind: str, adjective: bool = False) -> Mention:
+        return Mention(span.start, span.end, span.start_char, span.end_char, text, kind, adjective)
+
+    def _is_agent(self, span: Any) -> bool:
+        root = span.root
+        return root.dep_ in ("nsubj", "nsubjpass") and root.head.tag_.startswith("VB")
+
+    def _norp_mention(self, span: Any, low: str) -> Mention | None:
+        group = L.GROUP_NORPS.get(low)
+        if group:
+            return self._mention(span, group, "organization")
+        country = L.DEMONYMS.get(low)
+        if country is None and low.endswith("s") and L.DEMONYMS.get(low[:-1]):
+            return None  # "Syrians": people, not an actor
+        if country:
+            if self._names_actor(span):
+                return self._mention(span, country, "country", adjective=True)
+            return None
+        if country == "":
+            return None
+        # a proper noun that is no known nationality: NER often tags towns as NORP ("Aleppo")
+        if len(span) == 1 and span[0].tag_ == "NNP" and span.root.dep_ in ("pobj", "compound", "nsubj", "dobj"):
+            return self._mention(span, span.text, "place")
+        return None
+
+    def _names_actor(self, span: Any) -> bool:
+        tok = span.root
+        nxt = span.end
+        if nxt + 1 < len(self.doc) and self.doc[nxt].text == "-" and self.lower[nxt + 1] in ("led", "backed"):
+            return True
+        seen = 0
+        while tok.dep_ in ("conj", "amod", "compound", "nmod", "poss", "appos") and seen < 4:
+            tok = tok.head
+            seen += 1
+            if tok.lower_ in L.ACTOR_NOUNS:
+                return True
+            if tok.dep_ == "conj" and tok.head.lower_ in L.ACTOR_NOUNS:
+                return True
+        return False
+
+    def _merge(self, mentions: list[Mention]) -> None:
+        by_key: dict[tuple[str, str], Entity] = {}
+        persons: list[Entity] = []
+        # longest first so short forms attach to full names
+        order = sorted(range(len(mentions)), key=lambda i: -len(mentions[i].text.split()))
+        for i in order:
+            m = mentions[i]
+            words = m.text.split()
+            target: Entity | None = None
+            if m.kind in ("person", "organization", "place") and len(words) <= 2:
+                for p in persons:
+                    pw = [re.sub(r"^(?:al|el|ad|as|ash|bin|ibn)-", "", x, flags=re.I) for x in p.name.split()]
+                    words = [re.sub(r"^(?:al|el|ad|as|ash|bin|ibn)-", "", x, flags=re.I) for x in m.text.split()]
+                    if len(pw) > len(words) and (words == pw[-len(words):] or (len(words) == 1 and words[0] in pw[1:])):
+                        target = p
+                        break
+            words = m.text.split()
+            if target is None and m.kind == "organization":
+                for e in by_key.values():
+                    if e.kind != "organization":
+                        continue
+                    ew = [w for w in e.name.split() if w[:1].isupper()]
+                    if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2 and \
+                            "".join(w[0] for w in ew).upper() == words[0]:
+                        target = e
+                        break
+                    if len(words) < len(e.name.split()) and all(w in e.name.split() for w in words) \
+                            and words[-1] == e.name.split()[-1]:
+                        target = e
+                        break
+            if target is None:
+                key = (m.kind if m.kind != "place" else "place", m.text.lower())
+                alt = ("country", m.text.lower()) if m.kind == "place" else None
+                target = by_key.get(key) or (by_key.get(alt) if alt else None)
+                if target is None and m.kind == "country":
+                    target = by_key.get(("place", m.text.lower()))
+                    if target is not None:
+                        target.kind = "country"
+                if target is None:
+                    target = Entity(m.text, m.kind)
+                    by_key[(m.kind, m.text.lower())] = target
+                    if m.kind == "person":
+                        persons.append(target)
+            m.entity = target
+            target.mentions.append(m)
+        used: set[str] = set()
+        ents = sorted({id(e): e for e in by_key.values()}.values(),
+                      key=lambda e: min(x.cstart for x in e.mentions))
+        for e in ents:
+            e.mentions.sort(key=lambda x: x.cstart)
+            forms = []
+            for x in e.mentions:
+                surface = self.text[x.cstart:x.cend]
+                if x.adjective or surface == e.name or surface in forms:
+                    continue
+                surface = re.sub(r"[’']s$", "", surface)
+                if surface and surface != e.name and surface not in forms and any(c.isupper() for c in surface):
+                    forms.append(surface)
+            e.forms = forms
+            base = slug(e.name)
+            eid, n = base, 2
+            while eid in used:
+                eid, n = f"{base}-{n}", n + 1
+            used.add(eid)
+            e.id = eid
+            for x in e.mentions:
+                for t in range(x.start, x.end):
+                    self.mention_at[t] = x
+        self.entities = ents
+
+    def _gazetteer(self) -> None:
+        """Tag the other occurrences of names found in the article (NER is not consistent)."""
+        doc = self.doc
+        forms: dict[str, list[tuple[tuple[str, ...], Entity]]] = {}
+        for e in self.entities:
+            names = {e.name, *e.forms}
+            for m in e.mentions:
+                if not m.adjective:
+                    names.add(self.text[m.cstart:m.cend])
+            if e.kind == "person" and len(e.name.split()) > 1:
+                names.add(e.name.split()[-1])
+            for name in names:
+                toks = tuple(w.lower() for w in re.findall(r"\w+(?:[-'’.]\w+)*|[^\w\s]", name))
+                if toks and name[:1].isupper():
+                    forms.setdefault(toks[0], []).append((toks, e))
+        for k in forms:
+            forms[k].sort(key=lambda p: -len(p[0]))
+        i = 0
+        n = len(doc)
+        while i < n:
+            cands = forms.get(self.lower[i])
+            if not cands or self.mention_at[i] is not None or not doc[i].text[:1].isupper():
+                i += 1
+                continue
+            for toks, e in cands:
+                k = len(toks)
+                if tuple(self.lower[i:i + k]) == toks and all(self.mention_at[j] is None for j in range(i, i + k)):
+                    if e.kind == "person" and k == 1 and self.tags[i] != "NNP":
+                        continue
+                    m = Mention(i, i + k, doc[i].idx, doc[i + k - 1].idx + len(doc[i + k - 1].text),
+                                e.name, e.kind, entity=e)
+                    e.mentions.append(m)
+                    for j in range(i, i + k):
+                        self.mention_at[j] = m
+                    i += k - 1
+                    break
+            i += 1
+
+    def entities_in(self, lo: int, hi: int, kinds: tuple[str, ...] | None = None) -> list[Entity]:
+        out: list[Entity] = []
+        for t in range(lo, hi):
+            m = self.mention_at[t]
+            if m and m.entity and m.entity not in out and (kinds is None or m.entity.kind in kinds):
+                out.append(m.entity)
+        return out
+
+    def resolve(self, tok: Any, *, before: int | None = None) -> Entity | None:
+        """The entity a subject/object token stands for: a mention in its subtree, a pronoun, or
+        'the group' style references to the last organisation."""
+        own = self.mention_at[tok.i]
+        if own and own.entity and not own.adjective:
+            return own.entity
+        low = tok.lower_
+        if own is not None or low in L.ACTOR_NOUNS or low in L.TITLE_WORDS or low in L.COREF_NOUNS \
+                or tok.tag_ == "NNP":
+            found: list[Mention] = []
+            for t in tok.subtree:
+                m = self.mention_at[t.i]
+                if m and m.entity and not self.in_quote[t.i] and m not in found:
+                    # not the owner in "Assad's opponents", nor a clause hanging off the subject
+                    if any(a.dep_ in ("relcl", "acl", "poss") and a.i != tok.i for a in self._path(t, tok)):
+                        continue
+                    found.append(m)
+            rank = {"person": 0, "organization": 1, "country": 2, "place": 3}
+            found.sort(key=lambda m: (m.adjective, rank[m.entity.kind], m.start))  # type: ignore[union-attr]
+            if found and not (low in L.COREF_NOUNS and found[0].adjective and any(
+                    c.lower_ in ("the", "its", "this") for c in tok.children) and False):
+                return found[0].entity
+
+        pos = before if before is not None else tok.idx
+        if low in L.PRONOUNS_PERSON:
+            return self.last_entity(pos, ("person",))
+        if low in ("it", "they") and any(c.lower_ in ("group", "it") for c in [tok]):
+            return self.last_entity(pos, ("organization",))
+        if low in L.COREF_NOUNS and any(c.lower_ in ("the", "its", "this") for c in tok.children):
+            cands = [e for e in self._before(pos) if e.kind == "organization"]
+            for e in cands:
+                if low in e.name.lower():
+                    return e
+            return cands[0] if cands else None
+        return None
+
+    @staticmethod
+    def _path(t: Any, top: Any) -> list[Any]:
+        out = []
+        while t.i != top.i and t.head.i != t.i:
+            out.append(t)
+            t = t.head
+        return out
+
+    def _before(self, pos: int) -> list[Entity]:
+        out: list[tuple[int, Entity]] = []
+        for e in self.entities:
+            last = max((m.cstart for m in e.mentions if m.cstart < pos and not self.in_quote[m.start]),
+                       default=-1)
+            if last >= 0:
+                out.append((last, e))
+        out.sort(key=lambda p: -p[0])
+        return [e for _, e in out]
+
+    def last_entity(self, pos: int, kinds: tuple[str, ...]) -> Entity | None:
+        for e in self._before(pos):
+            if e.kind in kinds:
+                return e
+        return None
+
+    # ------------------------------------------------------------------ events
+
+    def find_events(self) -> None:
+        doc, low = self.doc, self.lower
+        found: list[tuple[str, int, int, str | None]] = []  # kind, token start, token end, name
+        named_tokens: set[int] = set()
+        for ent in doc.ents:
+            if ent.label_ != "EVENT":
+                continue
+            words = [t.lower_ for t in ent]
+            kind = next((L.EVENT_TRIGGERS[w] for w in reversed(words) if w in L.EVENT_TRIGGERS), None)
+            if kind:
+                name = re.sub(r"^(?:the|a) ", "", ent.text, flags=re.I)
+                found.append((kind, ent.start, ent.end, name))
+                named_tokens.update(range(ent.start, ent.end))
+        n = len(doc)
+        i = 0
+        while i < n:
+            if i in named_tokens or self.in_quote[i]:
+                i += 1
+                continue
+            w = low[i]
+            kind = None
+            span_end = i + 1
+            if i + 1 < n and (w, low[i + 1]) in L.EVENT_BIGRAMS:
+                kind = L.EVENT_BIGRAMS[(w, low[i + 1])]
+                span_end = i + 2
+            elif w in L.EVENT_TRIGGERS:
+                kind = L.EVENT_TRIGGERS[w]
+                tok = doc[i]
+                tag = self.tags[i]
+                prev = low[i - 1] if i else ""
+                if prev in L.TRIGGER_BLOCKERS.get(w, ()):
+                    kind = None
+                elif w in L.NOUN_ONLY and not tag.startswith("NN"):
+                    kind = None
+                elif tag == "NNP" and w in ("march", "may"):
+                    kind = None
+                elif tok.dep_ == "compound" and tok.head.lower_ not in L.EVENT_TRIGGERS and kind != "offensive":
+                    kind = None  # "war monitoring group", "election commission"
+                elif tag.startswith("VB") and w in L.VERB_TRIGGERS_NEED_SUBJECT and not any(
+                        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and tok.dep_ not in ("xcomp", "conj"):
+                    kind = None
+                elif self.ent_label[i] in ("ORG", "DATE", "PERSON"):
+                    kind = None
+                elif w in ("attacked", "attacking", "marched", "protested", "met", "visited") and False:
+                    kind = None
+            if kind:
+                found.append((kind, i, span_end, None))
+                i = span_end
+                continue
+            i += 1
+        for kind, s, e, name in found:
+            self._add_event_mention(kind, s, e, name)
+
+    def _add_event_mention(self, kind: str, s: int, e: int, name: str | None) -> None:
+        doc = self.doc
+        tok = doc[e - 1]
+        si = self.sent_of[s]
+        sent = self.sents[si]
+        places = self._event_places(tok, sent, kind)
+        date = self._event_date(tok, sent, kind)
+        actors = self._event_actors(tok, sent, kind)
+        # merge with an earlier event of the same kind unless places or dates disagree
+        target = None
+        for ev in self.events:
+            if ev.kind != kind or ev.named != bool(name):
+                continue
+            if name and ev.label != name:
+                continue
+            if places and ev.places and not set(map(id, places)) & set(map(id, ev.places)):
+                continue
+            if date and ev.date and date != ev.date:
+                continue
+            target = ev
+            break
+        if target is None:
+            label = name or self._label(kind, doc[s:e].text, places)
+            target = Event(kind, label, (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)), named=bool(name))
+            self.events.append(target)
+        target.sents.append(si)
+        target.tokens.append(e - 1)
+        for p in places:
+            if p not in target.places:
+                target.places.append(p)
+        for a in actors:
+            if a not in target.actors and a not in target.places:
+                target.actors.append(a)
+        if date and not target.date:
+            target.date = date
+            if not target.named and not places and target.places:
+                pass
+
+    def _label(self, kind: str, trigger: str, places: list[Entity]) -> str:
+        word = trigger.strip()
+        word = word[0].upper() + word[1:]
+        if kind in ("visit",) or word.lower().endswith(("ed", "ing")) and kind != "meeting":
+            word = {"visit": "Visit", "attack": "Attack", "protest": "Protest", "meeting": "Meeting",
+                    "offensive": "Offensive"}.get(kind, word)
+        if word.lower() in ("met", "meet", "meets"):
+            word = "Meeting"
+        if places:
+            prep = "to" if kind == "visit" else "in"
+            return f"{word} {prep} {places[0].name}"
+        return word
+
+    def _event_places(self, tok: Any, sent: Any, kind: str) -> list[Entity]:
+        places: list[Entity] = []
+        kinds = ("place", "country")
+
+        def add(t: Any) -> None:
+            m = self.mention_at[t.i]
+            if m and m.entity and m.entity.kind in kinds and not m.adjective and m.entity not in places:
+                places.append(m.entity)
+
+        for c in tok.children:
+            if c.dep_ in ("compound", "poss", "nmod", "amod") and c.i < tok.i:
+                for t in c.subtree:
+                    add(t)
+            if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "across", "on", "outside", "to", "inside", "into"):
+                if c.lower_ == "on" and kind in ("talks", "meeting", "conference"):
+                    continue
+                if c.lower_ == "to" and kind != "visit":
+                    continue
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        for t in g.subtree:
+                            add(t)
+        if not places and kind == "visit":
+            head = tok.head if tok.dep_ != "ROOT" else tok
+            for c in list(head.children) + list(tok.children):
+                if c.dep_ == "prep" and c.lower_ in ("to", "in"):
+                    for t in c.subtree:
+                        add(t)
+                if c.dep_ == "dobj" and tok.lower_ in ("visited", "visit", "visits", "visiting"):
+                    for t in c.subtree:
+                        add(t)
+        if not places:
+            # nearest place in the same sentence that follows "in"/"at"/"near"
+            best: tuple[int, Entity] | None = None
+            for t in range(sent.start, sent.end):
+                m = self.mention_at[t]
+                if not m or not m.entity or m.entity.kind not in kinds or m.adjective or self.in_quote[t]:
+                    continue
+                head = self.doc[t]
+                while head.dep_ in ("compound", "amod", "flat") and head.head.i != head.i:
+                    head = head.head
+                if (head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "near", "across", "outside")
+                        or head.dep_ == "poss") and self._in_clause(head, self._clause(tok)):
+                    dist = abs(t - tok.i)
+                    if best is None or dist < best[0]:
+                        best = (dist, m.entity)
+            if best:
+                places.append(best[1])
+        return places
+
+    def _clause(self, tok: Any) -> Any:
+        """The verb governing a trigger (or the trigger itself): its subtree is the clause."""
+        t = tok
+        for _ in range(5):
+            if t.tag_.startswith("VB") or t.head.i == t.i:
+                return t
+            t = t.head
+        return t
+
+    def _in_clause(self, x: Any, clause: Any) -> bool:
+        if not (clause.left_edge.i <= x.i <= clause.right_edge.i):
+            return False
+        return not any(a.dep_ == "relcl" for a in self._path(x, clause))
+
+    def _event_date(self, tok: Any, sent: Any, kind: str) -> dict[str, str] | None:
+        clause = self._clause(tok)
+        future = any(self.lower[t] in ("will", "'ll", "next", "later", "planned", "scheduled")
+                     for t in range(sent.start, sent.end))
+        cands = []
+        for ent in sent.ents:
+            if ent.label_ not in ("DATE", "TIME") or not self._in_clause(ent.root, clause):
+                continue
+            r = resolve_date(ent.text, self.published, future=future)
+            if r:
+                cands.append((abs(ent.start - tok.i), ent.start, ent, r))
+        if not cands:
+            return None
+        cands.sort(key=lambda c: (c[0], c[1]))
+        ent, r = cands[0][2], cands[0][3]
+        prev = self.lower[ent.start - 1] if ent.start else ""
+        around = {self.lower[t] for t in range(sent.start, sent.end)}
+        if "date" in r and (prev in ("since", "from") or around & {"began", "begun", "start", "started", "starting"}):
+            return {"begin": r["date"]}
+        return r
+
+    def _event_actors(self, tok: Any, sent: Any, kind: str) -> list[Entity]:
+        actors: list[Entity] = []
+        kinds = ("person", "organization", "country")
+
+        def add_subtree(t: Any) -> None:
+            for x in t.subtree:
+                m = self.mention_at[x.i]
+                if m and m.entity and m.entity.kind in kinds and m.entity not in actors and not self.in_quote[x.i]:
+                    actors.append(m.entity)
+
+        for c in tok.children:
+            if c.dep_ in ("amod", "poss", "compound", "nsubj", "agent") or (c.dep_ == "prep" and c.lower_ in ("by", "between", "with", "from")):
+                add_subtree(c)
+        verb = tok if tok.tag_.startswith("VB") else None
+        head = tok
+        for _ in range(3):
+            if verb is not None:
+                break
+            if head.dep_ in ("dobj", "pobj", "prep", "xcomp", "advcl", "attr", "nsubj", "nsubjpass") and head.head.i != head.i:
+                head = head.head
+                if head.tag_.startswith("VB"):
+                    verb = head
+            else:
+                break
+        if verb is not None and kind in L.DIPLOMATIC_KINDS | {"election"}:
+            v = verb
+            while not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) and v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i:
+                v = v.head
+            for c in v.children:
+                if c.dep_ in ("nsubj",):
+                    add_subtree(c)
+                    if not any(a for a in actors) and c.lower_ in L.PRONOUNS_PERSON:
+                        e = self.last_entity(c.idx, ("person",))
+                        if e:
+                            actors.append(e)
+        if kind in L.MILITARY_KINDS:
+            # armed actors in sentences about the same event (trigger sentence)
+            for t in range(sent.start, sent.end):
+                m = self.mention_at[t]
+                if not m or not m.entity or m.entity.kind not in kinds or m.entity in actors or self.in_quote[t]:
+                    continue
+                if m.adjective and self._military(self.doc[t]) or self._military(self.doc[t]):
+                    actors.append(m.entity)
+        return actors
+
+    def _military(self, tok: Any) -> bool:
+        seen = 0
+        while seen < 4:
+            if tok.lower_ in L.MILITARY_NOUNS:
+                return True
+            if tok.dep_ in ("conj", "amod", "compound", "nmod", "poss", "appos", "flat") and tok.head.i != tok.i:
+                tok = tok.head
+                seen += 1
+                if tok.dep_ == "conj" and tok.lower_ not in L.MILITARY_NOUNS and tok.head.lower_ in L.MILITARY_NOUNS:
+                    return True
+            else:
+                return False
+        return False
+
+    def armed_actors_near(self) -> None:
+        """Attach armed actors mentioned with an event's place to military events ("forces ...
+        gaining on Aleppo")."""
+        for ev in self.events:
+            if ev.kind not in L.MILITARY_KINDS or not ev.places:
+                continue
+            place_ids = {id(p) for p in ev.places if p.kind == "place"}
+            if not place_ids:
+                continue
+            for si, sent in enumerate(self.sents):
+                if si in ev.sents:
+                    continue
+                ents = self.entities_in(sent.start, sent.end, ("place",))
+                if not any(id(e) in place_ids for e in ents):
+                    continue
+                for t in range(sent.start, sent.end):
+                    m = self.mention_at[t]
+                    if m and m.entity and m.entity.kind in ("organization", "country", "person") \
+                            and not self.in_quote[t] and m.entity not in ev.actors and self._military(self.doc[t]):
+                        ev.actors.append(m.entity)
+
+    # ------------------------------------------------------------------ counts
+
+    def find_counts(self) -> None:
+        doc, low = self.doc, self.lower
+        n = len(doc)
+        i = 0
+        raw: list[dict[str, Any]] = []
+        while i < n:
+            tok = doc[i]
+            if self.in_quote[i] or self.ent_label[i] in _SKIP_NUM_LABELS or not self._numberish(i):
+                i += 1
+                continue
+            j = i
+            while j + 1 < n and self._numberish(j + 1) and self.ent_label[j + 1] not in _SKIP_NUM_LABELS:
+                j += 1
+            value = self._number_value(i, j + 1)
+            if value is None or (j == i and tok.text.isdigit() and len(tok.text) == 4 and 1900 <= int(tok.text) <= 2100):
+                i = j + 1
+                continue
+            item = self._count_at(i, j + 1, value)
+            if item:
+                raw.append(item)
+            i = j + 1
+        self._finish_counts(raw)
+
+    def _numberish(self, i: int) -> bool:
+        w = self.lower[i]
+        if w in L.VAGUE_NUMBERS:
+            return False
+        if w in L.NUMBER_WORDS or w in L.MULTIPLIERS and i > 0 and self._numberish_core(i - 1):
+            return True
+        return self._numberish_core(i)
+
+    def _numberish_core(self, i: int) -> bool:
+        w = self.lower[i]
+        return bool(re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", w)) or w in L.NUMBER_WORDS
+
+    def _number_value(self, s: int, e: int) -> int | None:
+        total = 0.0
+        cur = 0.0
+        seen = False
+        for k in range(s, e):
+            w = self.lower[k].replace(",", "")
+            if re.fullmatch(r"\d+(?:\.\d+)?", w):
+                cur += float(w)
+                seen = True
+            elif w in L.NUMBER_WORDS:
+                if w == "dozen" and not seen:
+                    prev = self.lower[s - 1] if s else ""
+                    if prev != "a":
+                        return None
+                    cur = 12
+                else:
+                    cur = cur * 12 if w == "dozen" else cur + L.NUMBER_WORDS[w]
+                seen = True
+            elif w in L.MULTIPLIERS and seen:
+                mult = L.MULTIPLIERS[w]
+                if mult >= 1000:
+                    total += (cur or 1) * mult
+                    cur = 0
+                else:
+                    cur = (cur or 1) * mult
+        if not seen:
+            return None
+        value = total + cur
+        if value != int(value) or value < 0:
+            return None
+        return int(value)
+
+    def _hedge(self, s: int) -> tuple[str | None, int]:
+        for h in L.HEDGES:
+            k = len(h)
+            if s - k >= 0 and tuple(self.lower[s - k:s]) == h:
+                return " ".join(self.doc[s - k:s].text.split()).lower(), s - k
+        return None, s
+
+    def _count_at(self, s: int, e: int, value: int) -> dict[str, Any] | None:
+        doc, low = self.doc, self.lower
+        last = doc[e - 1]
+        sent = self.sents[self.sent_of[s]]
+        hedge, hstart = self._hedge(s)
+        if hedge in L.NON_HEDGES:
+            hedge = None
+        # a range "between 10 and 20" / "10 to 20" is handled as its upper part by skipping the lower
+        if e < len(doc) and low[e] in ("to", "and") and e + 1 < len(doc) and self._numberish(e + 1):
+            return None
+        noun = last.head if last.dep_ in ("nummod", "quantmod") else last
+        if noun.i < last.i:
+            noun = last
+        ctype: str | None = None
+        group: str | None = None
+        # 1. the word right after the number ("33 dead", "41 wounded", "19 injured people")
+        for k in range(e, min(e + 2, sent.end)):
+            w = low[k]
+            if w in L.COUNT_TYPE_WORDS and w not in ("held", "put", "toll", "shelter", "gathered"):
+                ctype = L.COUNT_TYPE_WORDS[w]
+                break
+            if w in L.OTHER_COUNT_NOUNS:
+                ctype = "other"
+                break
+            if not (doc[k].tag_.startswith("JJ") or doc[k].tag_ in ("NN",)):
+                break
+        # 2. the governing verb
+        if ctype is None:
+            h = noun
+            for _ in range(4):
+                w = h.lower_
+                if h.i != noun.i and w in L.COUNT_TYPE_WORDS and w not in ("shelter", "gathered", "toll"):
+                    ctype = L.COUNT_TYPE_WORDS[w]
+                    break
+                for c in h.children:
+                    if c.dep_ in ("acomp", "oprd", "xcomp", "attr") and c.lower_ in L.COUNT_TYPE_WORDS \
+                            and c.i != noun.i:
+                        ctype = L.COUNT_TYPE_WORDS[c.lower_]
+                        break
+                if ctype or h.head.i == h.i:
+                    break
+                if h.dep_ in ("conj",) and h.head.tag_.startswith("VB"):
+                    h = h.head
+                    continue
+                h = h.head
+        if ctype is None and noun.lower_ in L.COUNT_TYPE_WORDS:
+            ctype = L.COUNT_TYPE_WORDS[noun.lower_]
+        if ctype is None and noun.lower_ in L.OTHER_COUNT_NOUNS:
+            ctype = "other"
+        # 3. a window in the clause
+        if ctype is None:
+            best = None
+            for k in range(max(sent.start, s - 8), min(sent.end, e + 7)):
+                w = low[k]
+                if w in L.COUNT_TYPE_WORDS and not self.in_quote[k] and w not in ("shelter",):
+                    d = abs(k - s)
+                    if best is None or d < best[0]:
+                        best = (d, L.COUNT_TYPE_WORDS[w])
+            if best:
+                ctype = best[1]
+        included_hint = None
+        window = " ".join(low[max(sent.start, hstart - 3):min(sent.end, e + 6)])
+        if re.search(r"\b(?:included in|among|including|of whom|of them)\b", window):
+            included_hint = True
+        if ctype is None and not included_hint:
+            return None
+        # group: the counted noun when it is not generic
+        if noun.i >= e - 1 and noun.tag_.startswith("NN") and noun.lower_ not in L.GENERIC_COUNTED \
+                and noun.lower_ not in L.COUNT_TYPE_WORDS and noun.i < sent.end and noun.i - e < 3:
+            mods = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i and c.i >= e]
+            first = min([noun.i] + [c.i for c in mods])
+            group = doc[first:noun.i + 1].text
+            if noun.lower_ in ("kilometres", "kilometers", "km", "miles", "percent", "hours", "days", "years",
+                               "weeks", "months", "crossings", "times", "metres", "meters", "homes", "buildings"):
+                return None
+        if ctype == "other" and not group:
+            group = noun.text if noun.lower_ in L.OTHER_COUNT_NOUNS else None
+            if not group:
+                return None
+        if ctype == "participants" and group and group.lower() in ("protesters", "demonstrators", "marchers"):
+            group = None
+        cend = max(doc[e - 1].idx + len(doc[e - 1].text),
+                   (noun.idx + len(noun.text)) if noun.i >= e - 1 and noun.i - e < 3 else 0)
+        return {"type": ctype, "value": value, "qualifier": hedge, "group": group, "tok": s,
+                "sent": self.sent_of[s], "included_hint": included_hint,
+                "evidence": (doc[hstart].idx, cend), "reporter": self._reporter(s, sent)}
+
+    def _reporter(self, i: int, sent: Any) -> Entity | None:
+        doc, low = self.doc, self.lower
+        best: tuple[int, Entity] | None = None
+        for k in range(sent.start, sent.end):
+            if self.in_quote[k]:
+                continue
+            w = low[k]
+            if w == "according" and k + 2 < sent.end and low[k + 1] == "to":
+                for c in doc[k + 1].children:
+                    if c.dep_ == "pobj":
+                        ent = self.resolve(c)
+                        if ent:
+                            return ent
+                ent = self.resolve(doc[k + 2])
+                if ent:
+                    return ent
+            if w in L.REPORT_VERBS and (self.tags[k].startswith("VB") or any(
+                    c.dep_ == "nsubj" for c in doc[k].children)):
+                for c in doc[k].children:
+                    if c.dep_ in ("nsubj",):
+                        ent = self.resolve(c, before=doc[k].idx)
+                        if ent and ent.kind != "place":
+                            d = 0 if (doc[k].left_edge.i <= i <= doc[k].right_edge.i) else 1
+                            if best is None or d < best[0]:
+                                best = (d, ent)
+        return best[1] if best else None
+
+    def _finish_counts(self, raw: list[dict[str, Any]]) -> None:
+        out: list[dict[str, Any]] = []
+        for item in raw:
+            parent = None
+            if item["included_hint"]:
+                cands = [c for c in out if c["sent"] >= item["sent"] - 2]
+                if item["type"]:
+                    typed = [c for c in cands if c["type"] == item["type"]]
+                    cands = typed or cands
+                parent = cands[-1] if cands else None
+                if parent is None and not item["type"]:
+                    continue
+                if parent is not None and parent["value"] <= item["value"]:
+                    parent = None
+                if parent is not None:
+                    item["type"] = item["type"] or parent["type"]
+                    item["parent"] = parent
+            if not item["type"]:
+                continue
+            item["event"] = self._count_event(item)
+            if item["event"] is None:
+                continue
+            if any(c["type"] == item["type"] and c["value"] == item["value"] and c["event"] is item["event"]
+                   for c in out):
+                continue
+            out.append(item)
+        self.counts = out
+
+    def _count_event(self, item: dict[str, Any]) -> Event | None:
+        if item.get("parent"):
+            return item["parent"]["event"]
+        si = item["sent"]
+        best: tuple[int, Event] | None = None
+        for ev in self.events:
+            for s, t in zip(ev.sents, ev.tokens):
+                if s == si:
+                    d = abs(t - item["tok"])
+                    if ev.kind in L.DIPLOMATIC_KINDS:
+                        d += 1000
+                    if best is None or d < best[0]:
+                        best = (d, ev)
+        if best and best[0] < 1000:
+            return best[1]
+        prefer = {"participants": ("protest",), "arrested": ("protest", "attack", "election"),
+                  "other": ("election",)}.get(item["type"],
+                                              ("attack", "airstrike", "offensive", "disaster", "war", "protest"))
+        for kinds in (prefer, ("attack", "airstrike", "offensive", "disaster", "war", "protest", "election")):
+            for ev in self.events:
+                if ev.kind in kinds:
+                    return ev
+        return None
+
+    # ------------------------------------------------------------------ quotes
+
+    def _find_quotes(self) -> list[tuple[int, int]]:
+        text = self.text
+        spans: list[tuple[int, int]] = []
+        for para in re.finditer(r"[^\n]+", text):
+            p0, ptext = para.start(), para.group(0)
+            k = 0
+            while k < len(ptext):
+                c = ptext[k]
+                if c == "“" or (c == '"' and (k == 0 or not ptext[k - 1].isalnum())):
+                    close = "”" if c == "“" else '"'
+                    end = ptext.find(close, k + 1)
+                    if c == "“" and end < 0:
+                        end = ptext.find('"', k + 1)
+                    if end < 0:
+                        end = len(ptext)
+                    spans.append((p0 + k + 1, p0 + end))
+                    k = end + 1
+                else:
+                    k += 1
+        return spans
+
+    def find_quotes(self) -> None:
+        doc = self.doc
+        prev_speaker: Entity | None = None
+        prev_end = -10**9
+        for qs, qe in self.quote_spans:
+            inner = self.text[qs:qe]
+            words = inner.split()
+            stripped = inner.strip()
+            if not stripped:
+                continue
+            lead = len(inner) - len(inner.lstrip())
+            trail = len(inner) - len(inner.rstrip())
+            span = (qs + lead, qe - trail)
+            speaker = self._speaker(qs, qe)
+            if len(words) < 3:
+                continue
+            if speaker is None and prev_speaker is not None and \
+                    self.text.count("\n\n", prev_end, qs) <= 1 and qs - prev_end < 600:
+                speaker = prev_speaker
+            if speaker is None:
+                sent_i = self._sent_at_char(qs)
+                lo = self.sents[max(0, sent_i - 1)].start_char
+                for e in self._before(qs):
+                    if e.kind == "person" and any(lo <= m.cstart < qs for m in e.mentions):
+                        speaker = e
+                        break
+            if speaker is None:
+                continue
+            self.quotes.append({"text": stripped, "speaker": speaker, "evidence": span})
+            prev_speaker, prev_end = speaker, qe
+
+    def _sent_at_char(self, c: int) -> int:
+        tok = self.doc.char_span(c, c + 1, alignment_mode="expand")
+        if tok is None or len(tok) == 0:
+            for t in self.doc:
+                if t.idx >= c:
+                    return self.sent_of[t.i]
+            return len(self.sents) - 1
+        return self.sent_of[tok.start]
+
+    def _speaker(self, qs: int, qe: int) -> Entity | None:
+        doc, low = self.doc, self.lower
+        s0 = self._sent_at_char(qs)
+        s1 = self._sent_at_char(max(qs, qe - 1))
+        # the attribution may sit in the sentence after the closing quote mark
+        after = qe + 1
+        if s1 + 1 < len(self.sents) and self.sents[s1 + 1].start_char <= after + 2:
+            s1 += 1
+        lo, hi = self.sents[s0].start, self.sents[s1].end
+        cands: list[tuple[int, Any]] = []
+        for k in range(lo, hi):
+            if self.in_quote[k] or low[k] not in L.SPEECH_VERBS:
+                continue
+            tok = doc[k]
+            if low[k] == "according":
+                dist = min(abs(tok.idx - qe), abs(tok.idx - qs))
+                cands.append((dist, tok))
+                continue
+            if not self.tags[k].startswith("VB"):
+                continue
+            # skip verbs whose whole clause lies in another quote's paragraph
+            dist = min(abs(tok.idx - qe), abs(tok.idx - qs))
+            cands.append((dist, tok))
+        cands.sort(key=lambda p: p[0])
+        for _, tok in cands:
+            if tok.lower_ == "according":
+                for c in doc[tok.i + 1].children if tok.i + 1 < len(doc) else []:
+                    if c.dep_ == "pobj":
+                        e = self.resolve(c, before=qs)
+                        if e:
+                            return e
+                continue
+            for c in tok.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and not self.in_quote[c.i]:
+                    e = self.resolve(c, before=min(qs, c.idx))
+                    if e and e.kind != "place":
+                        return e
+            return None  # a speech verb without a usable subject ("and added"): fall back
+        return None
+
+    # ------------------------------------------------------------------ claims
+
+    def find_claims(self) -> None:
+        doc, low = self.doc, self.lower
+        used_spans: set[tuple[int, int]] = set()
+        for k in range(len(doc)):
+            w = low[k]
+            tok = doc[k]
+            if self.in_quote[k] or not (self.tags[k].startswith("VB") or (
+                    w in L.CLAIM_VERBS and any(c.dep_ == "nsubj" for c in tok.children))):
+                continue
+            kind = None
+            if w in L.ACCUSE_VERBS:
+                kind = "accusation"
+            elif w in L.DENY_VERBS:
+                kind = "denial"
+            elif w in L.DEMAND_VERBS:
+                if w.startswith("call") and not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children) \
+                        and not (k + 1 < len(doc) and low[k + 1] == "on"):
+                    continue
+                kind = "demand"
+            elif w in L.CLAIM_VERBS or (w in ("says", "said", "say") and any(c.dep_ == "ccomp" for c in tok.children)):
+                kind = "statement"
+            else:
+                continue
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is None and tok.dep_ in ("conj", "xcomp", "relcl"):
+                subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if subj is None and tok.dep_ == "relcl":
+                subj = tok.head
+            author = self.resolve(subj, before=subj.idx) if subj is not None else None
+            if author is None or author.kind == "place":
+                continue
+            if kind == "statement" and author.kind == "person":
+                # people's statements are mostly quoted; keep organisations' and countries' claims
+                sent = self.sents[self.sent_of[k]]
+                if any(self.in_quote[t] for t in range(sent.start, sent.end)) or w in ("says", "said", "say"):
+                    continue
+            about: list[str] = []
+            for c in tok.children:
+                if c.dep_ in ("dobj", "ccomp", "prep") or (c.dep_ == "prep" and c.lower_ == "on"):
+                    for t in c.subtree:
+                        m = self.mention_at[t.i]
+                        if m and m.entity and m.entity is not author and m.entity.id not in about:
+                            if kind in ("accusation", "demand") and t.i > c.right_edge.i:
+                                continue
+                            about.append(m.entity.id)
+                    if kind == "accusation" and c.dep_ == "dobj":
+                        break
+            if kind == "accusation":
+                obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    about = []
+                    for t in [obj] + [x for x in obj.subtree if x.dep_ == "conj" and x.head.i == obj.i or x.dep_ == "conj"]:
+                        m = self.mention_at[t.i]
+                        e = m.entity if m and m.entity else self.resolve(t)
+                        if e and e.id not in about and e is not author:
+                            about.append(e.id)
+            if kind == "denial":
+                ev = next((e for e in self.events for s in e.sents if s == self.sent_of[k]), None)
+                if ev and ev.id not in about:
+                    about.insert(0, ev.id)
+            lo = min(subj.left_edge.idx if subj is not None else tok.idx, tok.idx)
+            right = tok.right_edge
+            hi = right.idx + len(right.text)
+            sent = self.sents[self.sent_of[k]]
+            hi = min(hi, sent.end_char)
+            if hi - lo < 40 or kind == "statement" and tok.dep_ != "ROOT":
+                lo, hi = sent.start_char, sent.end_char
+            if (lo, hi) in used_spans:
+                continue
+            used_spans.add((lo, hi))
+            text = re.sub(r"\s+", " ", self.text[lo:hi]).strip(" ,.;:")
+            if len(text) > 300:
+                text = text[:297].rsplit(" ", 1)[0] + "…"
+            claim = {"kind": kind, "author": author.id, "text": text, "evidence": (lo, hi)}
+            if about:
+                claim["about"] = about
+            self.claims.append(claim)
+
+    # ------------------------------------------------------------------ assemble
+
+    def run(self) -> None:
+        self.find_entities()
+        self.find_events()
+        self.armed_actors_near()
+        used: set[str] = set()
+        for ev in self.events:
+            base = slug(ev.label)[:60].strip("-") or ev.kind
+            eid, n = base, 2
+            while eid in used:
+                eid, n = f"{base}-{n}", n + 1
+            used.add(eid)
+            ev.id = eid
+        self.find_counts()
+        self.find_quotes()
+        self.find_claims()
+
+
+def build_sheet(doc: Any, article: Any) -> dict[str, Any]:
+    """Run the rules over a parsed article and return the fact-sheet dict."""
+    ex = Extractor(doc, getattr(article, "published", None))
+    ex.run()
+    spans_used: set[tuple[int, int]] = set()
+
+    def evid(span: tuple[int, int]) -> dict[str, int] | None:
+        if span in spans_used or span[1] <= span[0]:
+            return None
+        spans_used.add(span)
+        return {"start": span[0], "end": span[1]}
+
+    meta = article.metadata() if hasattr(article, "metadata") else {"headline": article.headline}
+    art: dict[str, Any] = dict(meta)
+    if getattr(article, "extra", None) and article.extra.get("id"):
+        art["id"] = article.extra["id"]
+    art["text"] = doc.text
+    sheet: dict[str, Any] = {"kgpub": 1, "article": art}
+    entities = []
+    for e in ex.entities:
+        item: dict[str, Any] = {"id": e.id, "name": e.name, "type": e.kind}
+        if e.forms:
+            item["aliases"] = e.forms
+        m = e.mentions[0]
+        ev = evid((m.cstart, m.cend))
+        if ev:
+            item["evidence"] = ev
+        entities.append(item)
+    events = []
+    for v in ex.events:
+        item = {"id": v.id, "kind": v.kind, "label": v.label}
+        if v.places:
+            item["places"] = [p.id for p in v.places]
+        if v.actors:
+            item["actors"] = [a.id for a in v.actors]
+        if v.date:
+            item.update(v.date)
+        ev = evid(v.trigger)
+        if ev:
+            item["evidence"] = ev
+        events.append(item)
+    counts = []
+    for n, c in enumerate(ex.counts, 1):
+        c["id"] = f"count-{n}"
+        item = {"id": c["id"], "event": c["event"].id, "type": c["type"], "value": c["value"]}
+        if c["qualifier"]:
+            item["qualifier"] = c["qualifier"]
+        if c["group"]:
+            item["group"] = c["group"]
+        if c["reporter"] is not None:
+            item["reported_by"] = c["reporter"].id
+        if c.get("parent"):
+            item["included_in"] = c["parent"]["id"]
+        ev = evid(c["evidence"])
+        if ev:
+            item["evidence"] = ev
+        counts.append(item)
+    quotes = []
+    for n, q in enumerate(ex.quotes, 1):
+        item = {"id": f"quote-{n}", "text": q["text"], "speaker": q["speaker"].id}
+        ev = evid(q["evidence"])
+        if ev:
+            item["evidence"] = ev
+        quotes.append(item)
+    claims = []
+    for n, k in enumerate(ex.claims, 1):
+        item = {"id": f"claim-{n}", "kind": k["kind"], "author": k["author"], "text": k["text"]}
+        if k.get("about"):
+            item["about"] = k["about"]
+        ev = evid(k["evidence"])
+        if ev:
+            item["evidence"] = ev
+        claims.append(item)
+    for key, items in (("entities", entities), ("events", events), ("counts", counts), ("quotes", quotes),
+                       ("claims", claims)):
+        if items:
+            sheet[key] = items
+    return sheet

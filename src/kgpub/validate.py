@@ -16,7 +16,7 @@ from .errors import ShapeLoadError
 
 log = logging.getLogger("kgpub")
 VALIDATORS = ("native", "pyshacl")
-DEFAULT_VALIDATOR = "pyshacl"  # switched to "native" once it agrees with pyshacl
+DEFAULT_VALIDATOR = "native"
 LABEL_PROPERTIES = (
     "http://www.w3.org/2000/01/rdf-schema#label",
     "https://schema.org/headline",

@@ -103,7 +103,9 @@ class OxigraphServer:
         with self.log.open("ab") as log:
             self.proc = subprocess.Popen(
                 [self.binary, "serve", "--location", str(self.location), "--bind", f"127.0.0.1:{self.port}"],
-                stdout=log, stderr=subprocess.STDOUT)
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
         wait_http(self.query_url + "?query=ASK%7B%7D", timeout=30, proc=self.proc)
 
     def stop(self, sig: int = signal.SIGKILL) -> None:
@@ -117,8 +119,11 @@ class OxigraphServer:
         import json
         from urllib.parse import urlencode
 
-        req = urllib.request.Request(self.query_url, data=urlencode({"query": sparql}).encode(),
-                                     headers={"Accept": "application/sparql-results+json"})
+        req = urllib.request.Request(
+            self.query_url,
+            data=urlencode({"query": sparql}).encode(),
+            headers={"Accept": "application/sparql-results+json"},
+        )
         with urllib.request.urlopen(req, timeout=10) as r:
             data = json.load(r)
         return [{k: v["value"] for k, v in row.items()} for row in data["results"]["bindings"]]
@@ -144,6 +149,7 @@ def oxigraph(tmp_path: Path) -> Iterator[OxigraphServer]:
 
 
 # ------------------------------------------------------------------------------------ auth proxy
+
 
 class _ProxyHandler(http.server.BaseHTTPRequestHandler):
     upstream: tuple[str, int] = ("127.0.0.1", 0)
@@ -185,8 +191,11 @@ class _ProxyHandler(http.server.BaseHTTPRequestHandler):
 
 class AuthProxy:
     def __init__(self, upstream_port: int, expected_header: str) -> None:
-        handler = type("Handler", (_ProxyHandler,), {"upstream": ("127.0.0.1", upstream_port),
-                                                     "expected": expected_header, "seen": []})
+        handler = type(
+            "Handler",
+            (_ProxyHandler,),
+            {"upstream": ("127.0.0.1", upstream_port), "expected": expected_header, "seen": []},
+        )
         self.handler = handler
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
@@ -275,8 +284,12 @@ class VirtuosoServer:
 
     def start(self) -> None:
         with (self.folder / "stdout.log").open("ab") as log:
-            self.proc = subprocess.Popen(["virtuoso-t", "+configfile", str(self.ini), "+foreground"],
-                                         cwd=self.folder, stdout=log, stderr=subprocess.STDOUT)
+            self.proc = subprocess.Popen(
+                ["virtuoso-t", "+configfile", str(self.ini), "+foreground"],
+                cwd=self.folder,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
         wait_http(self.url + "/sparql?query=ASK%7B%7D", timeout=90, proc=self.proc)
 
     def stop(self) -> None:
@@ -293,8 +306,11 @@ class VirtuosoServer:
         from urllib.parse import urlencode
 
         q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
-        req = urllib.request.Request(self.url + "/sparql", data=urlencode({"query": q}).encode(),
-                                     headers={"Accept": "application/sparql-results+json"})
+        req = urllib.request.Request(
+            self.url + "/sparql",
+            data=urlencode({"query": q}).encode(),
+            headers={"Accept": "application/sparql-results+json"},
+        )
         with urllib.request.urlopen(req, timeout=20) as r:
             data = json.load(r)
         return int(data["results"]["bindings"][0]["n"]["value"])
@@ -313,6 +329,7 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtuosoServe
 
 # -------------------------------------------------------------------------------------- chromium
 
+
 def chromium_binary() -> str | None:
     for name in ("chromium", "chromium-browser", "google-chrome"):
         found = shutil.which(name)
@@ -330,12 +347,23 @@ def chromium() -> str:
 
 
 def chromium_args(binary: str, profile: Path) -> list[str]:
-    return [binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--disable-dev-shm-usage", f"--user-data-dir={profile}"]
+    return [
+        binary,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        f"--user-data-dir={profile}",
+    ]
 
 
 # ----------------------------------------------------------------------------------- live ASGI app
+
 
 @contextlib.contextmanager
 def live_app(app: Any) -> Iterator[str]:

@@ -9,35 +9,78 @@ from kgpub.errors import InputError, StoreError
 
 
 def _connection_options(fn):  # type: ignore[no-untyped-def]
-    fn = click.option("--retries", type=click.IntRange(0, 20), default=3, show_default=True,
-                      help="Retries on connection errors, timeouts and HTTP 5xx (exponential backoff).")(fn)
-    fn = click.option("--timeout", type=click.FloatRange(0.1), default=30.0, show_default=True,
-                      help="Seconds to wait for the store to connect and to answer each request.")(fn)
-    fn = click.option("--ca-bundle", type=click.Path(exists=True, dir_okay=False),
-                      help="Verify TLS with this CA bundle instead of the system's.")(fn)
+    fn = click.option(
+        "--retries",
+        type=click.IntRange(0, 20),
+        default=3,
+        show_default=True,
+        help="Retries on connection errors, timeouts and HTTP 5xx (exponential backoff).",
+    )(fn)
+    fn = click.option(
+        "--timeout",
+        type=click.FloatRange(0.1),
+        default=30.0,
+        show_default=True,
+        help="Seconds to wait for the store to connect and to answer each request.",
+    )(fn)
+    fn = click.option(
+        "--ca-bundle",
+        type=click.Path(exists=True, dir_okay=False),
+        help="Verify TLS with this CA bundle instead of the system's.",
+    )(fn)
     fn = click.option("--insecure", is_flag=True, help="Do not verify the TLS certificate (not advised).")(fn)
     return fn
 
 
 @cli.command()
 @click.argument("data", nargs=-1, required=True, metavar="DATA...")
-@click.option("--endpoint", required=True, metavar="URL",
-              help="Graph Store endpoint (Oxigraph /store, Virtuoso /sparql-graph-crud[-auth], Fuseki "
-                   "/DATASET/data); with --protocol update the SPARQL Update endpoint.")
-@click.option("--protocol", type=click.Choice(["gsp", "update"], case_sensitive=False), default="gsp",
-              show_default=True, help="gsp: PUT each named graph; update: DROP SILENT GRAPH + INSERT DATA.")
-@click.option("--journal", type=click.Path(dir_okay=False), default=".kgpub-publish-journal.jsonl",
-              show_default=True, help="Where to record published graphs so that a rerun resumes.")
+@click.option(
+    "--endpoint",
+    required=True,
+    metavar="URL",
+    help="Graph Store endpoint (Oxigraph /store, Virtuoso /sparql-graph-crud[-auth], Fuseki "
+    "/DATASET/data); with --protocol update the SPARQL Update endpoint.",
+)
+@click.option(
+    "--protocol",
+    type=click.Choice(["gsp", "update"], case_sensitive=False),
+    default="gsp",
+    show_default=True,
+    help="gsp: PUT each named graph; update: DROP SILENT GRAPH + INSERT DATA.",
+)
+@click.option(
+    "--journal",
+    type=click.Path(dir_okay=False),
+    default=".kgpub-publish-journal.jsonl",
+    show_default=True,
+    help="Where to record published graphs so that a rerun resumes.",
+)
 @click.option("--no-journal", is_flag=True, help="Keep no journal (a rerun sends every graph again).")
 @click.option("--force", is_flag=True, help="Ignore the journal and send every graph.")
-@click.option("--chunk-size", type=click.IntRange(1), default=2000, show_default=True,
-              help="Triples per INSERT DATA request (--protocol update).")
+@click.option(
+    "--chunk-size",
+    type=click.IntRange(1),
+    default=2000,
+    show_default=True,
+    help="Triples per INSERT DATA request (--protocol update).",
+)
 @click.option("--dry-run", is_flag=True, help="Read and validate, list the graphs, send nothing.")
 @_connection_options
 @handle_errors
-def publish(data: tuple[str, ...], endpoint: str, protocol: str, journal: str, no_journal: bool, force: bool,
-            chunk_size: int, dry_run: bool, insecure: bool, ca_bundle: str | None, timeout: float,
-            retries: int) -> None:
+def publish(
+    data: tuple[str, ...],
+    endpoint: str,
+    protocol: str,
+    journal: str,
+    no_journal: bool,
+    force: bool,
+    chunk_size: int,
+    dry_run: bool,
+    insecure: bool,
+    ca_bundle: str | None,
+    timeout: float,
+    retries: int,
+) -> None:
     """Publish RDF into a triple store, replacing each article's named graph as a whole.
 
     The data is parsed and SHACL-checked first; nothing invalid is sent. Credentials come from
@@ -56,9 +99,18 @@ def publish(data: tuple[str, ...], endpoint: str, protocol: str, journal: str, n
     if insecure and ca_bundle:
         raise InputError("give either --insecure or --ca-bundle, not both")
     verify: bool | str = False if insecure else (ca_bundle or True)
-    summary = run_publish(list(data), endpoint, protocol=protocol.lower(),
-                          journal=None if no_journal else journal, force=force, verify=verify,
-                          timeout=timeout, retries=retries, chunk_size=chunk_size, dry_run=dry_run)
+    summary = run_publish(
+        list(data),
+        endpoint,
+        protocol=protocol.lower(),
+        journal=None if no_journal else journal,
+        force=force,
+        verify=verify,
+        timeout=timeout,
+        retries=retries,
+        chunk_size=chunk_size,
+        dry_run=dry_run,
+    )
     if dry_run:
         for graph in summary.not_attempted:
             click.echo(graph)
@@ -71,8 +123,14 @@ def publish(data: tuple[str, ...], endpoint: str, protocol: str, journal: str, n
 
 @cli.command()
 @click.argument("data", nargs=-1, required=True, metavar="DATA...")
-@click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False), metavar="DIR",
-              help="The store folder (created if missing).")
+@click.option(
+    "--store",
+    "store_dir",
+    required=True,
+    type=click.Path(file_okay=False),
+    metavar="DIR",
+    help="The store folder (created if missing).",
+)
 @handle_errors
 def load(data: tuple[str, ...], store_dir: str) -> None:
     """Load RDF into a persistent embedded store, replacing each named graph given.
@@ -89,21 +147,51 @@ def load(data: tuple[str, ...], store_dir: str) -> None:
 
 @cli.command()
 @click.argument("data", nargs=-1, metavar="[DATA...]")
-@click.option("--store", "store_dir", type=click.Path(file_okay=False), metavar="DIR",
-              help="Serve a store made by `kgpub load` instead of files.")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Interface to listen on (loopback by default; 0.0.0.0 exposes it to the network).")
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(file_okay=False),
+    metavar="DIR",
+    help="Serve a store made by `kgpub load` instead of files.",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Interface to listen on (loopback by default; 0.0.0.0 exposes it to the network).",
+)
 @click.option("--port", type=click.IntRange(0, 65535), default=8080, show_default=True)
-@click.option("--base", default=None, metavar="IRI",
-              help="Base IRI of the data; IRIs under it are served at the server root.  "
-                   "[default: https://example.org/kgpub/]")
-@click.option("--query-timeout", type=click.FloatRange(0.1), default=10.0, show_default=True,
-              help="Seconds a /sparql query may run.")
-@click.option("--max-results", type=click.IntRange(1), default=10000, show_default=True,
-              help="Rows (or triples) a /sparql answer may hold; longer answers are cut.")
+@click.option(
+    "--base",
+    default=None,
+    metavar="IRI",
+    help="Base IRI of the data; IRIs under it are served at the server root.  "
+    "[default: https://example.org/kgpub/]",
+)
+@click.option(
+    "--query-timeout",
+    type=click.FloatRange(0.1),
+    default=10.0,
+    show_default=True,
+    help="Seconds a /sparql query may run.",
+)
+@click.option(
+    "--max-results",
+    type=click.IntRange(1),
+    default=10000,
+    show_default=True,
+    help="Rows (or triples) a /sparql answer may hold; longer answers are cut.",
+)
 @handle_errors
-def serve(data: tuple[str, ...], store_dir: str | None, host: str, port: int, base: str | None,
-          query_timeout: float, max_results: int) -> None:
+def serve(
+    data: tuple[str, ...],
+    store_dir: str | None,
+    host: str,
+    port: int,
+    base: str | None,
+    query_timeout: float,
+    max_results: int,
+) -> None:
     """Serve the graph as linked data: HTML pages, RDF by content negotiation, /sparql.
 
     \b

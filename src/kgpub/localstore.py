@@ -32,8 +32,10 @@ class LoadSummary:
     seconds: float
 
     def text(self) -> str:
-        return (f"loaded {self.graphs} graphs ({self.triples} triples) into {self.store} in "
-                f"{self.seconds:.2f}s; the store now holds {self.total_quads} quads")
+        return (
+            f"loaded {self.graphs} graphs ({self.triples} triples) into {self.store} in "
+            f"{self.seconds:.2f}s; the store now holds {self.total_quads} quads"
+        )
 
 
 def open_store(store_dir: str | Path, *, read_only: bool = False, create: bool = True) -> ox.Store:
@@ -43,21 +45,25 @@ def open_store(store_dir: str | Path, *, read_only: bool = False, create: bool =
         raise InputError("the store must be a directory", source=str(path))
     if not path.exists():
         if read_only or not create:
-            raise InputError("no such store directory (create it with `kgpub load DATA --store DIR`)",
-                             source=str(path))
+            raise InputError(
+                "no such store directory (create it with `kgpub load DATA --store DIR`)", source=str(path)
+            )
         path.mkdir(parents=True)
     try:
         return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except OSError as exc:
         msg = str(exc)
         if "lock" in msg.lower():
-            raise StoreError(f"{path}: the store is in use by another process (stop `kgpub serve` or the "
-                             f"other kgpub command first)") from None
+            raise StoreError(
+                f"{path}: the store is in use by another process (stop `kgpub serve` or the "
+                f"other kgpub command first)"
+            ) from None
         raise StoreError(f"{path}: cannot open the store: {msg}") from None
 
 
-def load(data: Sequence[str | Path] | Sequence[ox.Quad], store_dir: str | Path, *,
-         validate: bool = True) -> LoadSummary:
+def load(
+    data: Sequence[str | Path] | Sequence[ox.Quad], store_dir: str | Path, *, validate: bool = True
+) -> LoadSummary:
     """Load RDF files (or quads) into the store at ``store_dir``, replacing each named graph given.
 
     Default-graph triples (``.ttl``/``.nt``) are added to the default graph (it is not cleared).

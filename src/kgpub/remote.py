@@ -18,19 +18,33 @@ from kgpub.store import Credentials, HttpClient, check_endpoint, credentials_for
 
 LOG = logging.getLogger("kgpub")
 
-_ACCEPT = ("application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
-           "application/sparql-results+xml;q=0.7, text/plain;q=0.5")
+_ACCEPT = (
+    "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
+    "application/sparql-results+xml;q=0.7, text/plain;q=0.5"
+)
 _RDF_TYPES = {
-    "application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES,
-    "text/turtle": ox.RdfFormat.TURTLE, "application/x-turtle": ox.RdfFormat.TURTLE,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML, "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/n-quads": ox.RdfFormat.N_QUADS, "application/trig": ox.RdfFormat.TRIG,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "text/plain": ox.RdfFormat.N_TRIPLES,
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/x-turtle": ox.RdfFormat.TURTLE,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/n-quads": ox.RdfFormat.N_QUADS,
+    "application/trig": ox.RdfFormat.TRIG,
 }
 
 
-def query_endpoint(sparql: str, url: str, *, fmt: str | None = None,
-                   credentials: Credentials | None | bool = True, verify: bool | str = True,
-                   timeout: float = 60.0, retries: int = 2, max_bytes: int = 512 * 1024 * 1024) -> Any:
+def query_endpoint(
+    sparql: str,
+    url: str,
+    *,
+    fmt: str | None = None,
+    credentials: Credentials | None | bool = True,
+    verify: bool | str = True,
+    timeout: float = 60.0,
+    retries: int = 2,
+    max_bytes: int = 512 * 1024 * 1024,
+) -> Any:
     """Send ``sparql`` to the SPARQL endpoint ``url`` (form-encoded POST) and parse the answer.
 
     kgpub's usual prefixes (``schema:``, ``kgpub:``, ...) are declared unless the query declares them.
@@ -58,8 +72,15 @@ def _with_prefixes(sparql: str) -> str:
     return add(sparql)
 
 
-def _query(sparql: str, url: str, credentials: Credentials | None | bool, verify: bool | str,
-           timeout: float, retries: int, max_bytes: int) -> Any:
+def _query(
+    sparql: str,
+    url: str,
+    credentials: Credentials | None | bool,
+    verify: bool | str,
+    timeout: float,
+    retries: int,
+    max_bytes: int,
+) -> Any:
     creds = credentials_for(url) if credentials is True else (credentials or None)
     client = HttpClient(credentials=creds, verify=verify, timeout=timeout, retries=retries)
     try:

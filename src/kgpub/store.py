@@ -49,13 +49,19 @@ DEFAULT_JOURNAL = ".kgpub-publish-journal.jsonl"
 DEFAULT_GRAPH = "default"
 _RETRY_STATUS = frozenset({500, 502, 503, 504, 429})
 _SUFFIX_FORMATS = {
-    ".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD, ".json": ox.RdfFormat.JSON_LD,
-    ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".json": ox.RdfFormat.JSON_LD,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
 }
 
 
 # --------------------------------------------------------------------------------------------- input
+
 
 def read_data(paths: Iterable[str | Path]) -> list[ox.Quad]:
     """Read RDF files into quads (``.ttl``/``.nt`` triples land in the default graph).
@@ -97,8 +103,9 @@ def check_valid(quads: Sequence[ox.Quad]) -> None:
     report = validate(list(quads))
     if not report.conforms:
         n = len(getattr(report, "results", []) or [])
-        raise ValidationFailed(f"the data does not conform to the shapes ({n} violations); nothing was sent",
-                               report)
+        raise ValidationFailed(
+            f"the data does not conform to the shapes ({n} violations); nothing was sent", report
+        )
 
 
 def split_graphs(quads: Iterable[ox.Quad]) -> dict[str, list[ox.Triple]]:
@@ -125,12 +132,15 @@ def ntriples(triples: Iterable[ox.Triple]) -> bytes:
 
 def publish_order(graphs: dict[str, Any]) -> list[str]:
     """Article graphs (sorted) first, the dataset description graph(s) last."""
+
     def key(g: str) -> tuple[int, str]:
         return (1 if g.endswith("/graph/dataset") or g.endswith("#graph/dataset") else 0, g)
+
     return sorted(graphs, key=key)
 
 
 # --------------------------------------------------------------------------------------- credentials
+
 
 @dataclass(frozen=True)
 class Credentials:
@@ -194,19 +204,29 @@ def check_endpoint(url: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InputError(f"the endpoint must be an http:// or https:// URL, not {redact(url)!r}")
     if parts.username is not None or parts.password is not None:
-        raise InputError("do not put credentials in the endpoint URL; use KGPUB_STORE_USER/"
-                         "KGPUB_STORE_PASSWORD, KGPUB_STORE_TOKEN or a netrc file")
+        raise InputError(
+            "do not put credentials in the endpoint URL; use KGPUB_STORE_USER/"
+            "KGPUB_STORE_PASSWORD, KGPUB_STORE_TOKEN or a netrc file"
+        )
     return url
 
 
 # ---------------------------------------------------------------------------------------------- http
 
+
 class HttpClient:
     """A requests session with auth, TLS settings, timeouts and retries with exponential backoff."""
 
-    def __init__(self, *, credentials: Credentials | None = None, verify: bool | str = True,
-                 timeout: float = 30.0, retries: int = 3, backoff: float = 0.5,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(
+        self,
+        *,
+        credentials: Credentials | None = None,
+        verify: bool | str = True,
+        timeout: float = 30.0,
+        retries: int = 3,
+        backoff: float = 0.5,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
         import requests
 
         self._requests = requests
@@ -245,32 +265,53 @@ class HttpClient:
             try:
                 resp = self.session.request(method, url, auth=self._auth, timeout=self.timeout, **kwargs)
             except requests.exceptions.SSLError as exc:
-                raise StoreError(f"TLS error talking to {redact(url)}: {_short(exc)} "
-                                 "(use --ca-bundle FILE, or --insecure to skip verification)") from None
+                raise StoreError(
+                    f"TLS error talking to {redact(url)}: {_short(exc)} "
+                    "(use --ca-bundle FILE, or --insecure to skip verification)"
+                ) from None
             except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
                 if attempt >= self.retries:
                     kind = "timed out" if isinstance(exc, requests.exceptions.Timeout) else "unreachable"
-                    raise StoreError(f"{redact(url)} {kind} after {attempt + 1} attempts: {_short(exc)}") \
-                        from None
-                delay = self.backoff * (2 ** attempt)
-                LOG.info("%s %s failed (%s); retry %d/%d in %.1fs", method, redact(url),
-                         type(exc).__name__, attempt + 1, self.retries, delay)
+                    raise StoreError(
+                        f"{redact(url)} {kind} after {attempt + 1} attempts: {_short(exc)}"
+                    ) from None
+                delay = self.backoff * (2**attempt)
+                LOG.info(
+                    "%s %s failed (%s); retry %d/%d in %.1fs",
+                    method,
+                    redact(url),
+                    type(exc).__name__,
+                    attempt + 1,
+                    self.retries,
+                    delay,
+                )
                 self.sleep(delay)
                 attempt += 1
                 continue
-            if resp.status_code == 401 and self.credentials and self.credentials.scheme == "basic" \
-                    and resp.headers.get("WWW-Authenticate", "").lower().startswith("digest") \
-                    and not isinstance(self._auth, self._requests.auth.HTTPDigestAuth):
+            if (
+                resp.status_code == 401
+                and self.credentials
+                and self.credentials.scheme == "basic"
+                and resp.headers.get("WWW-Authenticate", "").lower().startswith("digest")
+                and not isinstance(self._auth, self._requests.auth.HTTPDigestAuth)
+            ):
                 LOG.info("the store asks for digest authentication; switching")
                 self._auth = self._make_auth("digest")
                 continue
             if resp.status_code in _RETRY_STATUS and attempt < self.retries:
-                delay = self.backoff * (2 ** attempt)
+                delay = self.backoff * (2**attempt)
                 retry_after = resp.headers.get("Retry-After", "")
                 if retry_after.isdigit():
                     delay = min(float(retry_after), 60.0)
-                LOG.info("%s %s answered %d; retry %d/%d in %.1fs", method, redact(url), resp.status_code,
-                         attempt + 1, self.retries, delay)
+                LOG.info(
+                    "%s %s answered %d; retry %d/%d in %.1fs",
+                    method,
+                    redact(url),
+                    resp.status_code,
+                    attempt + 1,
+                    self.retries,
+                    delay,
+                )
                 self.sleep(delay)
                 attempt += 1
                 continue
@@ -304,6 +345,7 @@ def _body_excerpt(resp: Any) -> str:
 
 # ------------------------------------------------------------------------------------------- journal
 
+
 class Journal:
     """JSON-lines record of graphs the store has accepted: ``{"endpoint", "graph", "sha256"}``."""
 
@@ -329,8 +371,14 @@ class Journal:
         if self.path is None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        line = json.dumps({"endpoint": endpoint, "graph": graph, "sha256": digest,
-                           "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())})
+        line = json.dumps(
+            {
+                "endpoint": endpoint,
+                "graph": graph,
+                "sha256": digest,
+                "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            }
+        )
         with self.path.open("a", encoding="utf-8") as fh:
             fh.write(line + "\n")
             fh.flush()
@@ -342,6 +390,7 @@ class Journal:
 
 
 # ------------------------------------------------------------------------------------------- publish
+
 
 @dataclass
 class PublishSummary:
@@ -364,10 +413,12 @@ class PublishSummary:
 
     def text(self) -> str:
         """A short human summary (no credentials in it)."""
-        lines = [f"{'published' if self.ok else 'publish FAILED'}: {len(self.published)} graphs "
-                 f"({self.triples} triples, {self.requests} requests, {self.seconds:.2f}s) to "
-                 f"{redact(self.endpoint)} via {self.protocol}; {len(self.skipped)} already published "
-                 f"(journal), {len(self.failed)} failed, {len(self.not_attempted)} not attempted"]
+        lines = [
+            f"{'published' if self.ok else 'publish FAILED'}: {len(self.published)} graphs "
+            f"({self.triples} triples, {self.requests} requests, {self.seconds:.2f}s) to "
+            f"{redact(self.endpoint)} via {self.protocol}; {len(self.skipped)} already published "
+            f"(journal), {len(self.failed)} failed, {len(self.not_attempted)} not attempted"
+        ]
         for g, why in self.failed.items():
             lines.append(f"  failed: {g}: {why}")
         if self.not_attempted:
@@ -381,13 +432,24 @@ class _Abort(Exception):
     """A failure after which no further graph is tried (bad credentials, server gone)."""
 
 
-def publish(data: Sequence[str | Path] | Sequence[ox.Quad], endpoint: str, *, protocol: str = "gsp",
-            journal: str | Path | None = DEFAULT_JOURNAL, force: bool = False,
-            credentials: Credentials | None | bool = True, verify: bool | str = True,
-            timeout: float = 30.0, retries: int = 3, backoff: float = 0.5, chunk_size: int = 2000,
-            validate: bool = True, dry_run: bool = False,
-            on_graph: Callable[[str, str], None] | None = None,
-            sleep: Callable[[float], None] = time.sleep) -> PublishSummary:
+def publish(
+    data: Sequence[str | Path] | Sequence[ox.Quad],
+    endpoint: str,
+    *,
+    protocol: str = "gsp",
+    journal: str | Path | None = DEFAULT_JOURNAL,
+    force: bool = False,
+    credentials: Credentials | None | bool = True,
+    verify: bool | str = True,
+    timeout: float = 30.0,
+    retries: int = 3,
+    backoff: float = 0.5,
+    chunk_size: int = 2000,
+    validate: bool = True,
+    dry_run: bool = False,
+    on_graph: Callable[[str, str], None] | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> PublishSummary:
     """Publish RDF files (or quads) to a store, one named graph at a time.
 
     :param data: RDF file paths, or already parsed quads.
@@ -421,14 +483,21 @@ def publish(data: Sequence[str | Path] | Sequence[ox.Quad], endpoint: str, *, pr
     jr = Journal(journal)
     summary = PublishSummary(endpoint, protocol, journal=str(jr.path) if jr.path else None)
     order = publish_order(graphs)
-    LOG.info("publishing %d graphs (%d quads) to %s via %s%s", len(order), len(quads), redact(endpoint),
-             protocol, f" as {creds!r}" if creds else "")
+    LOG.info(
+        "publishing %d graphs (%d quads) to %s via %s%s",
+        len(order),
+        len(quads),
+        redact(endpoint),
+        protocol,
+        f" as {creds!r}" if creds else "",
+    )
     if dry_run:
         summary.not_attempted = order
         summary.seconds = time.monotonic() - started
         return summary
-    client = HttpClient(credentials=creds, verify=verify, timeout=timeout, retries=retries, backoff=backoff,
-                        sleep=sleep)
+    client = HttpClient(
+        credentials=creds, verify=verify, timeout=timeout, retries=retries, backoff=backoff, sleep=sleep
+    )
     try:
         for i, graph in enumerate(order):
             triples = graphs[graph]
@@ -446,7 +515,7 @@ def publish(data: Sequence[str | Path] | Sequence[ox.Quad], endpoint: str, *, pr
                     summary.requests += _update_graph(client, endpoint, graph, body, chunk_size)
             except _Abort as exc:
                 summary.failed[graph] = str(exc)
-                summary.not_attempted = order[i + 1:]
+                summary.not_attempted = order[i + 1 :]
                 break
             except StoreError as exc:
                 summary.failed[graph] = str(exc)
@@ -470,8 +539,10 @@ def _check(resp: Any, what: str) -> None:
     if 200 <= code < 300:
         return
     if code in (401, 403):
-        raise _Abort(f"{what}: the store refused the credentials (HTTP {code}); set KGPUB_STORE_USER/"
-                     "KGPUB_STORE_PASSWORD, KGPUB_STORE_TOKEN or a netrc entry")
+        raise _Abort(
+            f"{what}: the store refused the credentials (HTTP {code}); set KGPUB_STORE_USER/"
+            "KGPUB_STORE_PASSWORD, KGPUB_STORE_TOKEN or a netrc entry"
+        )
     if code in _RETRY_STATUS:
         raise _Abort(f"{what}: the store answered HTTP {code} after retries: {_body_excerpt(resp)}")
     raise StoreError(f"{what}: HTTP {code}: {_body_excerpt(resp)}")
@@ -486,8 +557,9 @@ def _graph_url(endpoint: str, graph: str) -> str:
 
 def _put_graph(client: HttpClient, endpoint: str, graph: str, body: bytes) -> int:
     try:
-        resp = client.request("PUT", _graph_url(endpoint, graph), data=body,
-                              headers={"Content-Type": "application/n-triples"})
+        resp = client.request(
+            "PUT", _graph_url(endpoint, graph), data=body, headers={"Content-Type": "application/n-triples"}
+        )
     except StoreError as exc:
         raise _Abort(str(exc)) from None
     _check(resp, f"PUT {graph}")
@@ -496,7 +568,7 @@ def _put_graph(client: HttpClient, endpoint: str, graph: str, body: bytes) -> in
 
 def _update_graph(client: HttpClient, endpoint: str, graph: str, body: bytes, chunk_size: int) -> int:
     lines = body.decode("utf-8").splitlines()
-    chunks = [lines[i:i + chunk_size] for i in range(0, len(lines), chunk_size)] or [[]]
+    chunks = [lines[i : i + chunk_size] for i in range(0, len(lines), chunk_size)] or [[]]
     sent = 0
     for n, chunk in enumerate(chunks):
         triples = "\n".join(chunk)
@@ -508,9 +580,12 @@ def _update_graph(client: HttpClient, endpoint: str, graph: str, body: bytes, ch
             drop = f"DROP SILENT GRAPH <{graph}>"
         update = f"{drop} ;\n{insert}" if n == 0 else insert
         try:
-            resp = client.request("POST", endpoint, data=update.encode("utf-8"),
-                                  headers={"Content-Type": "application/sparql-update; charset=utf-8",
-                                           "Accept": "*/*"})
+            resp = client.request(
+                "POST",
+                endpoint,
+                data=update.encode("utf-8"),
+                headers={"Content-Type": "application/sparql-update; charset=utf-8", "Accept": "*/*"},
+            )
         except StoreError as exc:
             raise _Abort(str(exc)) from None
         _check(resp, f"update {graph} (chunk {n + 1}/{len(chunks)})")

@@ -18,8 +18,9 @@ LOG = logging.getLogger("kgpub")
 __all__ = ["create_app", "open_dataset", "run"]
 
 
-def open_dataset(data: Sequence[str | Path], store_dir: str | Path | None = None, *,
-                 validate: bool = False) -> ox.Store:
+def open_dataset(
+    data: Sequence[str | Path], store_dir: str | Path | None = None, *, validate: bool = False
+) -> ox.Store:
     """An in-memory store holding the RDF files ``data``, or the on-disk store ``store_dir`` (read-only)."""
     from kgpub.localstore import open_store
     from kgpub.store import check_valid, read_data
@@ -34,8 +35,9 @@ def open_dataset(data: Sequence[str | Path], store_dir: str | Path | None = None
     return store
 
 
-def create_app(store: ox.Store, *, base: str | None = None, query_timeout: float = 10.0,
-               max_results: int = 10000) -> Any:
+def create_app(
+    store: ox.Store, *, base: str | None = None, query_timeout: float = 10.0, max_results: int = 10000
+) -> Any:
     """The Starlette app serving ``store``; see :mod:`kgpub.serve.app`."""
     from kgpub.serve.app import create_app as make
 
@@ -51,8 +53,15 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def run(store: ox.Store, *, host: str = "127.0.0.1", port: int = 8080, base: str | None = None,
-        query_timeout: float = 10.0, max_results: int = 10000) -> None:
+def run(
+    store: ox.Store,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8080,
+    base: str | None = None,
+    query_timeout: float = 10.0,
+    max_results: int = 10000,
+) -> None:
     """Serve until interrupted (uvicorn)."""
     import uvicorn
 

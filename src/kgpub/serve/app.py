@@ -31,9 +31,14 @@ DOC_TYPES = {  # extension -> (media type, pyoxigraph format or None for HTML)
     "nt": ("application/n-triples", ox.RdfFormat.N_TRIPLES),
 }
 OFFERS = {  # media type offered -> document extension (server preference: the order)
-    "text/html": "html", "application/xhtml+xml": "html", "text/turtle": "ttl",
-    "application/ld+json": "jsonld", "application/n-triples": "nt", "application/x-turtle": "ttl",
-    "application/json": "jsonld", "text/plain": "nt",
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "text/turtle": "ttl",
+    "application/ld+json": "jsonld",
+    "application/n-triples": "nt",
+    "application/x-turtle": "ttl",
+    "application/json": "jsonld",
+    "text/plain": "nt",
 }
 MAX_BODY = 1 << 20
 VOID = "http://rdfs.org/ns/void#"
@@ -73,8 +78,15 @@ def serialize_triples(triples: list[ox.Triple], fmt: ox.RdfFormat) -> bytes:
 class LinkedData:
     """The request handlers; ``store`` is only read."""
 
-    def __init__(self, store: ox.Store, *, base: str, query_timeout: float, max_results: int,
-                 max_concurrent_queries: int = 2) -> None:
+    def __init__(
+        self,
+        store: ox.Store,
+        *,
+        base: str,
+        query_timeout: float,
+        max_results: int,
+        max_concurrent_queries: int = 2,
+    ) -> None:
         import anyio
 
         self.store = store
@@ -82,8 +94,10 @@ class LinkedData:
         self.query_timeout = query_timeout
         self.max_results = max_results
         self.limiter = anyio.CapacityLimiter(max_concurrent_queries)
-        self.files = {"ns": _package_file("kgpub.ttl", "ontology/kgpub.ttl"),
-                      "shapes": _package_file("kgpub.shapes.ttl", "shapes/kgpub.shapes.ttl")}
+        self.files = {
+            "ns": _package_file("kgpub.ttl", "ontology/kgpub.ttl"),
+            "shapes": _package_file("kgpub.shapes.ttl", "shapes/kgpub.shapes.ttl"),
+        }
 
     # ------------------------------------------------------------------------------- resources
 
@@ -115,8 +129,12 @@ class LinkedData:
             if self.known(data, iri):
                 ext = negotiate(request.headers.get("accept"), list(OFFERS))
                 if ext is None:
-                    return _plain(406, "not acceptable: ask for text/html, text/turtle, application/ld+json "
-                                       "or application/n-triples", {"Vary": "Accept"})
+                    return _plain(
+                        406,
+                        "not acceptable: ask for text/html, text/turtle, application/ld+json "
+                        "or application/n-triples",
+                        {"Vary": "Accept"},
+                    )
                 target = (pages.Page(data, self.base).local(iri) or raw) + "." + OFFERS[ext]
                 return RedirectResponse(target, status_code=303, headers={"Vary": "Accept"})
         stem, dot, ext = raw.rpartition(".")
@@ -153,7 +171,9 @@ class LinkedData:
         triples: dict[ox.Triple, None] = {}
         try:
             if self.store.contains_named_graph(graph):
-                triples.update(dict.fromkeys(q.triple for q in self.store.quads_for_pattern(None, None, None, graph)))
+                triples.update(
+                    dict.fromkeys(q.triple for q in self.store.quads_for_pattern(None, None, None, graph))
+                )
         except OSError:
             pass
         root = str(request.base_url).rstrip("/")
@@ -166,11 +186,19 @@ class LinkedData:
     def void(self, request: Any) -> Any:
         from starlette.responses import Response
 
-        offers = ["text/turtle", "application/ld+json", "application/n-triples", "text/html", "text/plain",
-                  "application/json"]
+        offers = [
+            "text/turtle",
+            "application/ld+json",
+            "application/n-triples",
+            "text/html",
+            "text/plain",
+            "application/json",
+        ]
         choice = negotiate(request.headers.get("accept"), offers)
         if choice is None:
-            return _plain(406, "not acceptable: ask for text/turtle, application/ld+json or application/n-triples")
+            return _plain(
+                406, "not acceptable: ask for text/turtle, application/ld+json or application/n-triples"
+            )
         if choice == "text/html":
             from starlette.responses import RedirectResponse
 
@@ -178,8 +206,9 @@ class LinkedData:
         ext = OFFERS[choice]
         media, fmt = DOC_TYPES[ext]
         assert fmt is not None
-        return Response(serialize_triples(self.void_triples(request), fmt), media_type=media,
-                        headers={"Vary": "Accept"})
+        return Response(
+            serialize_triples(self.void_triples(request), fmt), media_type=media, headers={"Vary": "Accept"}
+        )
 
     # ------------------------------------------------------------------------ ontology, shapes
 
@@ -192,14 +221,20 @@ class LinkedData:
             return _plain(404, f"the {name} file is not installed")
         suffix = request.url.path.rpartition(".")[2] if "." in request.url.path else None
         if suffix in ("ttl", "nt", "jsonld"):
-            choice = {"ttl": "text/turtle", "nt": "application/n-triples", "jsonld": "application/ld+json"}[suffix]
+            choice = {"ttl": "text/turtle", "nt": "application/n-triples", "jsonld": "application/ld+json"}[
+                suffix
+            ]
         else:
-            choice = negotiate(request.headers.get("accept"),
-                               ["text/html", "text/turtle", "application/ld+json", "application/n-triples"])
+            choice = negotiate(
+                request.headers.get("accept"),
+                ["text/html", "text/turtle", "application/ld+json", "application/n-triples"],
+            )
         if choice is None:
             return _plain(406, "not acceptable")
         if choice == "text/turtle":
-            return Response(path.read_bytes(), media_type="text/turtle; charset=utf-8", headers={"Vary": "Accept"})
+            return Response(
+                path.read_bytes(), media_type="text/turtle; charset=utf-8", headers={"Vary": "Accept"}
+            )
         triples = [q.triple for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
         if choice == "text/html":
             return HTMLResponse(_vocabulary_page(name, triples), headers={"Vary": "Accept"})
@@ -248,20 +283,35 @@ class LinkedData:
             query_text = queries[0] if queries else None
         fmt_param = (params.get("format") or [None])[0]
         if not query_text or not query_text.strip():
-            if negotiate(request.headers.get("accept"), ["text/html", "application/sparql-results+json"]) \
-                    == "text/html" or fmt_param == "html":
+            if (
+                negotiate(request.headers.get("accept"), ["text/html", "application/sparql-results+json"])
+                == "text/html"
+                or fmt_param == "html"
+            ):
                 return HTMLResponse(pages.sparql_form())
             return _plain(400, "missing query parameter")
         cancel = threading.Event()
-        run = partial(execute, self.store, query_text, max_results=self.max_results, cancel=cancel,
-                      default_graphs=params.get("default-graph-uri"), named_graphs=params.get("named-graph-uri"))
+        run = partial(
+            execute,
+            self.store,
+            query_text,
+            max_results=self.max_results,
+            cancel=cancel,
+            default_graphs=params.get("default-graph-uri"),
+            named_graphs=params.get("named-graph-uri"),
+        )
         try:
             with anyio.fail_after(self.query_timeout):
-                answer: Answer = await anyio.to_thread.run_sync(run, abandon_on_cancel=True, limiter=self.limiter)
+                answer: Answer = await anyio.to_thread.run_sync(
+                    run, abandon_on_cancel=True, limiter=self.limiter
+                )
         except TimeoutError:
             cancel.set()
-            return _plain(503, f"the query ran longer than the time limit ({self.query_timeout:g} s)",
-                          {"Retry-After": "5"})
+            return _plain(
+                503,
+                f"the query ran longer than the time limit ({self.query_timeout:g} s)",
+                {"Retry-After": "5"},
+            )
         except QueryRejected as exc:
             return _plain(exc.status, str(exc))
         media = choose_type(answer, request.headers.get("accept"), fmt_param)
@@ -271,7 +321,9 @@ class LinkedData:
         if answer.truncated:
             headers["X-SPARQL-MaxRows"] = str(self.max_results)
         if media == "text/html":
-            return HTMLResponse(pages.results_page(pages.Page(Data(self.store), self.base), answer), headers=headers)
+            return HTMLResponse(
+                pages.results_page(pages.Page(Data(self.store), self.base), answer), headers=headers
+            )
         body = serialize_answer(answer, media)
         if media.startswith("text/"):
             media += "; charset=utf-8"
@@ -293,19 +345,27 @@ def _vocabulary_page(name: str, triples: list[ox.Triple]) -> str:
     rows = []
     for s in subjects:
         node = nn(s)
-        definition = (data.value(node, pages.SKOS + "definition") or data.value(node, pages.RDFS + "comment") or "")
+        definition = (
+            data.value(node, pages.SKOS + "definition") or data.value(node, pages.RDFS + "comment") or ""
+        )
         kinds = ", ".join(sorted(page.curie(t) for t in data.types(node)))
-        rows.append(f'<tr id="{escape(s.rpartition("#")[2])}"><th>{escape(page.curie(s))}</th>'
-                    f"<td>{escape(data.label(node) or '')}</td><td>{escape(kinds)}</td><td>{escape(definition)}</td></tr>")
+        rows.append(
+            f'<tr id="{escape(s.rpartition("#")[2])}"><th>{escape(page.curie(s))}</th>'
+            f"<td>{escape(data.label(node) or '')}</td><td>{escape(kinds)}</td>"
+            f"<td>{escape(definition)}</td></tr>"
+        )
     title = "kgpub vocabulary" if name == "ns" else "kgpub shapes"
-    body = (f"<h1>{title}</h1><p class=\"formats\"><a href=\"/{name}.ttl\">Turtle</a> "
-            f"<a href=\"/{name}.jsonld\">JSON-LD</a> <a href=\"/{name}.nt\">N-Triples</a></p>"
-            f"<table><tr><th>term</th><th>label</th><th>type</th><th>definition</th></tr>{''.join(rows)}</table>")
+    body = (
+        f'<h1>{title}</h1><p class="formats"><a href="/{name}.ttl">Turtle</a> '
+        f'<a href="/{name}.jsonld">JSON-LD</a> <a href="/{name}.nt">N-Triples</a></p>'
+        f"<table><tr><th>term</th><th>label</th><th>type</th><th>definition</th></tr>{''.join(rows)}</table>"
+    )
     return pages.layout(title, body)
 
 
-def create_app(store: ox.Store, *, base: str | None = None, query_timeout: float = 10.0,
-               max_results: int = 10000) -> Any:
+def create_app(
+    store: ox.Store, *, base: str | None = None, query_timeout: float = 10.0, max_results: int = 10000
+) -> Any:
     """The ASGI app serving ``store`` as linked data under ``base``."""
     from starlette.applications import Starlette
     from starlette.routing import Route
@@ -325,8 +385,11 @@ def create_app(store: ox.Store, *, base: str | None = None, query_timeout: float
         Route("/", ld.index, methods=["GET", "HEAD"]),
         Route("/sparql", ld.sparql, methods=["GET", "POST", "HEAD"]),
         Route("/.well-known/void", ld.void, methods=["GET", "HEAD"]),
-        *[Route(f"/{n}{ext}", ld.vocabulary, methods=["GET", "HEAD"])
-          for n in ("ns", "shapes") for ext in ("", ".ttl", ".jsonld", ".nt")],
+        *[
+            Route(f"/{n}{ext}", ld.vocabulary, methods=["GET", "HEAD"])
+            for n in ("ns", "shapes")
+            for ext in ("", ".ttl", ".jsonld", ".nt")
+        ],
         Route("/{path:path}", ld.resource, methods=["GET", "HEAD"]),
     ]
     app = Starlette(routes=routes, exception_handlers={500: server_error})

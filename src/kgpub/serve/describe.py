@@ -21,8 +21,13 @@ SKOS = "http://www.w3.org/2004/02/skos/core#"
 DCTERMS = "http://purl.org/dc/terms/"
 
 TYPE = ox.NamedNode(RDF + "type")
-LABEL_PROPERTIES = [RDFS + "label", SCHEMA + "headline", SCHEMA + "name", SKOS + "prefLabel",
-                    DCTERMS + "title"]
+LABEL_PROPERTIES = [
+    RDFS + "label",
+    SCHEMA + "headline",
+    SCHEMA + "name",
+    SKOS + "prefLabel",
+    DCTERMS + "title",
+]
 MAX_INBOUND = 500
 MAX_GRAPH_TRIPLES = 200_000
 
@@ -54,8 +59,11 @@ class Data:
         return o.value if o is not None else None
 
     def types(self, s: ox.NamedNode) -> set[str]:
-        return {q.object.value for q in self.store.quads_for_pattern(s, TYPE, None, None)
-                if isinstance(q.object, ox.NamedNode)}
+        return {
+            q.object.value
+            for q in self.store.quads_for_pattern(s, TYPE, None, None)
+            if isinstance(q.object, ox.NamedNode)
+        }
 
     def outbound(self, s: ox.NamedNode) -> list[ox.Triple]:
         return list(dict.fromkeys(q.triple for q in self.store.quads_for_pattern(s, None, None, None)))
@@ -160,7 +168,9 @@ def _int(term: Any) -> int | None:
         return None
 
 
-def evidence_of(data: Data, fact: ox.NamedNode, bodies: dict[str, str | None] | None = None) -> list[Evidence]:
+def evidence_of(
+    data: Data, fact: ox.NamedNode, bodies: dict[str, str | None] | None = None
+) -> list[Evidence]:
     """The evidence spans of a fact, each as the sentence of the article it came from."""
     bodies = {} if bodies is None else bodies
     found: list[Evidence] = []
@@ -190,8 +200,13 @@ def evidence_of(data: Data, fact: ox.NamedNode, bodies: dict[str, str | None] | 
                 if article not in bodies:
                     bodies[article] = data.value(nn(article), SCHEMA + "articleBody")
                 body = bodies[article]
-            if body is not None and start is not None and end is not None and 0 <= start <= end <= len(body) \
-                    and (exact is None or body[start:end] == exact):
+            if (
+                body is not None
+                and start is not None
+                and end is not None
+                and 0 <= start <= end <= len(body)
+                and (exact is None or body[start:end] == exact)
+            ):
                 before, span, after = sentence_around(body, start, end)
             elif exact is not None:
                 before, span, after = prefix or "", exact, suffix or ""

@@ -16,24 +16,50 @@ XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 SOLUTION_TYPES = {
-    "application/sparql-results+json": "json", "application/json": "json",
-    "application/sparql-results+xml": "xml", "application/xml": "xml",
-    "text/csv": "csv", "text/tab-separated-values": "tsv", "text/html": "html",
+    "application/sparql-results+json": "json",
+    "application/json": "json",
+    "application/sparql-results+xml": "xml",
+    "application/xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+    "text/html": "html",
 }
-SOLUTION_OFFERS = ["application/sparql-results+json", "application/json", "application/sparql-results+xml",
-                   "application/xml", "text/csv", "text/tab-separated-values", "text/html"]
+SOLUTION_OFFERS = [
+    "application/sparql-results+json",
+    "application/json",
+    "application/sparql-results+xml",
+    "application/xml",
+    "text/csv",
+    "text/tab-separated-values",
+    "text/html",
+]
 GRAPH_TYPES = {
-    "text/turtle": ox.RdfFormat.TURTLE, "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/ld+json": ox.RdfFormat.JSON_LD, "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
     "text/plain": ox.RdfFormat.N_TRIPLES,
 }
-GRAPH_OFFERS = ["text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml",
-                "text/plain"]
-FORMAT_PARAM = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
-                "csv": "text/csv", "tsv": "text/tab-separated-values", "html": "text/html",
-                "turtle": "text/turtle", "ttl": "text/turtle", "nt": "application/n-triples",
-                "ntriples": "application/n-triples", "jsonld": "application/ld+json",
-                "json-ld": "application/ld+json"}
+GRAPH_OFFERS = [
+    "text/turtle",
+    "application/n-triples",
+    "application/ld+json",
+    "application/rdf+xml",
+    "text/plain",
+]
+FORMAT_PARAM = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "html": "text/html",
+    "turtle": "text/turtle",
+    "ttl": "text/turtle",
+    "nt": "application/n-triples",
+    "ntriples": "application/n-triples",
+    "jsonld": "application/ld+json",
+    "json-ld": "application/ld+json",
+}
 
 
 class QueryRejected(Exception):
@@ -64,8 +90,15 @@ def is_update(text: str) -> bool:
     return True
 
 
-def execute(store: ox.Store, text: str, *, max_results: int, cancel: threading.Event,
-            default_graphs: list[str] | None = None, named_graphs: list[str] | None = None) -> Answer:
+def execute(
+    store: ox.Store,
+    text: str,
+    *,
+    max_results: int,
+    cancel: threading.Event,
+    default_graphs: list[str] | None = None,
+    named_graphs: list[str] | None = None,
+) -> Answer:
     """Evaluate ``text`` and collect at most ``max_results`` rows; stops early when ``cancel`` is set."""
     started = time.monotonic()
     from kgpub.serve.pages import PREFIXES
@@ -112,8 +145,9 @@ def execute(store: ox.Store, text: str, *, max_results: int, cancel: threading.E
                 truncated = True
                 break
             rows.append({n: solution[n] for n in names if solution[n] is not None})
-        return Answer("solutions", variables=names, rows=rows, truncated=truncated,
-                      seconds=time.monotonic() - started)
+        return Answer(
+            "solutions", variables=names, rows=rows, truncated=truncated, seconds=time.monotonic() - started
+        )
     except (OSError, ValueError, RuntimeError, TypeError) as exc:
         raise QueryRejected(400, f"query failed: {str(exc)[:300]}") from None
 
@@ -131,17 +165,24 @@ def _term_json(term: Any) -> dict[str, Any]:
             out["datatype"] = term.datatype.value
         return out
     if isinstance(term, ox.Triple):
-        return {"type": "triple", "value": {"subject": _term_json(term.subject),
-                                            "predicate": _term_json(term.predicate),
-                                            "object": _term_json(term.object)}}
+        return {
+            "type": "triple",
+            "value": {
+                "subject": _term_json(term.subject),
+                "predicate": _term_json(term.predicate),
+                "object": _term_json(term.object),
+            },
+        }
     return {"type": "literal", "value": str(term)}
 
 
 def answer_json(answer: Answer) -> bytes:
     if answer.kind == "boolean":
         return json.dumps({"head": {}, "boolean": answer.boolean}).encode()
-    data = {"head": {"vars": answer.variables},
-            "results": {"bindings": [{k: _term_json(v) for k, v in row.items()} for row in answer.rows]}}
+    data = {
+        "head": {"vars": answer.variables},
+        "results": {"bindings": [{k: _term_json(v) for k, v in row.items()} for row in answer.rows]},
+    }
     return json.dumps(data, ensure_ascii=False).encode("utf-8")
 
 
@@ -158,8 +199,11 @@ def serialize_answer(answer: Answer, media_type: str) -> bytes:
     if kind == "json":
         return data
     parsed = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
-    fmt = {"xml": ox.QueryResultsFormat.XML, "csv": ox.QueryResultsFormat.CSV,
-           "tsv": ox.QueryResultsFormat.TSV}[kind]
+    fmt = {
+        "xml": ox.QueryResultsFormat.XML,
+        "csv": ox.QueryResultsFormat.CSV,
+        "tsv": ox.QueryResultsFormat.TSV,
+    }[kind]
     return parsed.serialize(format=fmt)
 
 
@@ -172,6 +216,9 @@ def choose_type(answer: Answer, accept: str | None, format_param: str | None) ->
         accept = wanted
     if answer.kind == "triples":
         return negotiate(accept, GRAPH_OFFERS)
-    offers = SOLUTION_OFFERS if answer.kind == "solutions" else [o for o in SOLUTION_OFFERS if o not in (
-        "text/csv", "text/tab-separated-values")]
+    offers = (
+        SOLUTION_OFFERS
+        if answer.kind == "solutions"
+        else [o for o in SOLUTION_OFFERS if o not in ("text/csv", "text/tab-separated-values")]
+    )
     return negotiate(accept, offers)

@@ -169,3 +169,19 @@ def test_complete_article_passes_the_contract_check(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "BROKEN" not in done.stdout
+
+
+@pytest.mark.parametrize("path", VALID + INVALID, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_kgpub_validate_agrees(path: Path, shapes: Graph) -> None:
+    """kgpub's own validate() (its native engine, and its pyshacl path) gives the same verdict and shapes."""
+    validate = pytest.importorskip("kgpub.validate").validate
+    read_quads = pytest.importorskip("kgpub.rdfio").read_quads
+    expected = _expected(path)
+    for validator in ("native", "pyshacl"):
+        report = validate(read_quads([path]), shapes=SHAPES, validator=validator)
+        found = {
+            (_local(URIRef(r.source_shape.strip("<>"))),
+             shapes.namespace_manager.curie(URIRef(r.path.strip("<>"))) if r.path else None)
+            for r in report.results
+        }
+        assert (report.conforms, found) == (not expected, expected), validator

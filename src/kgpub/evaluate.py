@@ -1,0 +1,246 @@
+"""Score extraction against hand-made gold fact sheets (``kgpub eval --gold DIR INPUT...``).
+
+For each input article ``NAME.txt|.md|.html`` the gold sheet is ``DIR/NAME.gold.yaml``. Scores are
+micro-averaged over all articles. Matching rules:
+
+- **entities**: a predicted entity matches a gold one when any of its names (name or alias,
+  lower-cased, accents, a leading "the" and punctuation removed) equals any of the gold entity's
+  names and the types agree (``place`` and ``country`` count as one type). One-to-one.
+- **counts**: same ``type`` and same number (``value``, else ``max``, else ``min``). One-to-one.
+- **hedges**: over counts that carry a qualifier: a predicted hedge is right when its count
+  matches a gold count whose qualifier has the same meaning (exact/about, lower bound, upper bound).
+- **sources**: over counts with ``reported_by``: right when the count matches and the reporter
+  matches the gold reporter by the entity rule above.
+- **quotes**: same words (lower-cased, punctuation ignored): one contains the other, or their word
+  sets overlap by at least 60 % (Jaccard). One-to-one.
+- **speakers**: over gold quotes: right when the quote matched and the speaker matches by the
+  entity rule. Precision divides by predicted quotes, recall by gold quotes; accuracy divides by
+  matched quotes.
+- **event kinds**: the multiset of event kinds per article (an extra "attack" costs precision).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kgpub.errors import InputError
+
+__all__ = ["Score", "EvalReport", "evaluate", "score_sheet", "find_gold"]
+
+METRICS = ("entities", "counts", "hedges", "sources", "quotes", "speakers", "event kinds")
+_MIN_WORDS = {"at least", "more than", "over", "in excess of", "no fewer than", "upwards of", "above",
+              "just over", "well over"}
+_MAX_WORDS = {"up to", "nearly", "almost", "as many as", "at most", "fewer than", "less than", "under",
+              "just under", "close to"}
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: Score) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+
+@dataclass
+class EvalReport:
+    scores: dict[str, Score] = field(default_factory=lambda: {m: Score() for m in METRICS})
+    speaker_matched: int = 0
+    speaker_right: int = 0
+    articles: list[tuple[str, dict[str, Score]]] = field(default_factory=list)
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speaker_right / self.speaker_matched if self.speaker_matched else 1.0
+
+    def text(self, *, per_article: bool = False) -> str:
+        lines = [f"{'metric':<12} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"]
+        for m in METRICS:
+            s = self.scores[m]
+            lines.append(f"{m:<12} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}")
+        lines.append(f"speaker accuracy (matched quotes): {self.speaker_accuracy:.3f} "
+                     f"({self.speaker_right}/{self.speaker_matched}); articles: {len(self.articles)}")
+        if per_article:
+            for name, scores in self.articles:
+                cells = " ".join(f"{m.split()[0][:5]}={scores[m].f1:.2f}" for m in METRICS)
+                lines.append(f"  {name}: {cells}")
+        return "\n".join(lines)
+
+
+def _norm(name: str) -> str:
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"['’]s\b", "", s)
+    s = re.sub(r"^the\s+", "", s.strip())
+    s = re.sub(r"[^a-z0-9]+", " ", s)
+    return " ".join(s.split())
+
+
+def _names(ent: dict[str, Any]) -> set[str]:
+    return {_norm(n) for n in [ent.get("name", ""), *ent.get("aliases", [])] if n}
+
+
+def _tgroup(t: str) -> str:
+    return "place" if t in ("place", "country") else t
+
+
+def _number(c: dict[str, Any]) -> int | None:
+    for k in ("value", "max", "min"):
+        if isinstance(c.get(k), int):
+            return int(c[k])
+    return None
+
+
+def _hedge_class(q: str | None) -> str:
+    q = (q or "").lower().strip()
+    if q in _MIN_WORDS:
+        return "min"
+    if q in _MAX_WORDS:
+        return "max"
+    return "exact"
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", text).lower().replace("’", "'"))
+
+
+def _quote_match(a: str, b: str) -> bool:
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return False
+    ja, jb = " ".join(wa), " ".join(wb)
+    if ja in jb or jb in ja:
+        return True
+    sa, sb = set(wa), set(wb)
+    return len(sa & sb) / len(sa | sb) >= 0.6
+
+
+def _match(gold: Sequence[Any], pred: Sequence[Any], same: Any) -> list[tuple[int, int]]:
+    used: set[int] = set()
+    pairs = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            if pi not in used and same(g, p):
+                used.add(pi)
+                pairs.append((gi, pi))
+                break
+    return pairs
+
+
+def score_sheet(gold: dict[str, Any], pred: dict[str, Any]) -> tuple[dict[str, Score], int, int]:
+    """Score one predicted sheet against its gold sheet; returns (scores, matched quotes, right speakers)."""
+    scores = {m: Score() for m in METRICS}
+    gents = {e["id"]: e for e in gold.get("entities", [])}
+    pents = {e["id"]: e for e in pred.get("entities", [])}
+
+    def same_entity(gid: str | None, pid: str | None) -> bool:
+        if not gid or not pid:
+            return False
+        g, p = gents.get(gid), pents.get(pid)
+        if g is None or p is None:
+            return False
+        return bool(_names(g) & _names(p))
+
+    glist, plist = list(gents.values()), list(pents.values())
+    pairs = _match(glist, plist, lambda g, p: bool(_names(g) & _names(p)) and _tgroup(g["type"]) == _tgroup(p["type"]))
+    scores["entities"] = Score(len(pairs), len(plist) - len(pairs), len(glist) - len(pairs))
+
+    gc, pc = gold.get("counts", []), pred.get("counts", [])
+    cpairs = _match(gc, pc, lambda g, p: g["type"] == p["type"] and _number(g) == _number(p))
+    scores["counts"] = Score(len(cpairs), len(pc) - len(cpairs), len(gc) - len(cpairs))
+    ghed = [i for i, c in enumerate(gc) if c.get("qualifier")]
+    phed = [i for i, c in enumerate(pc) if c.get("qualifier")]
+    right = sum(1 for gi, pi in cpairs if gi in ghed and pi in phed
+                and _hedge_class(gc[gi]["qualifier"]) == _hedge_class(pc[pi]["qualifier"]))
+    scores["hedges"] = Score(right, len(phed) - right, len(ghed) - right)
+    gsrc = [i for i, c in enumerate(gc) if c.get("reported_by")]
+    psrc = [i for i, c in enumerate(pc) if c.get("reported_by")]
+    right = sum(1 for gi, pi in cpairs if gi in gsrc and pi in psrc
+                and same_entity(gc[gi]["reported_by"], pc[pi]["reported_by"]))
+    scores["sources"] = Score(right, len(psrc) - right, len(gsrc) - right)
+
+    gq, pq = gold.get("quotes", []), pred.get("quotes", [])
+    qpairs = _match(gq, pq, lambda g, p: _quote_match(g["text"], p["text"]))
+    scores["quotes"] = Score(len(qpairs), len(pq) - len(qpairs), len(gq) - len(qpairs))
+    sright = sum(1 for gi, pi in qpairs if same_entity(gq[gi]["speaker"], pq[pi]["speaker"]))
+    scores["speakers"] = Score(sright, len(pq) - sright, len(gq) - sright)
+
+    gk = Counter(e["kind"] for e in gold.get("events", []))
+    pk = Counter(e["kind"] for e in pred.get("events", []))
+    tp = sum((gk & pk).values())
+    scores["event kinds"] = Score(tp, sum(pk.values()) - tp, sum(gk.values()) - tp)
+    return scores, len(qpairs), sright
+
+
+def find_gold(gold_dir: str | os.PathLike[str], source: str) -> Path:
+    """The gold sheet for an input file: ``DIR/<stem>.gold.yaml`` (or ``.gold.yml``/``.gold.json``)."""
+    stem = Path(source.split(":")[0] if not source.startswith("http") else source).name
+    stem = stem.rsplit(".", 1)[0]
+    for ext in (".gold.yaml", ".gold.yml", ".gold.json"):
+        p = Path(gold_dir) / f"{stem}{ext}"
+        if p.is_file():
+            return p
+    raise InputError(f"no gold sheet {stem}.gold.yaml in {os.fspath(gold_dir)}", source=source)
+
+
+def _load_gold(path: Path) -> dict[str, Any]:
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise InputError(f"cannot read gold sheet: {exc}", source=str(path)) from None
+    if not isinstance(data, dict):
+        raise InputError("gold sheet is not a mapping", source=str(path))
+    return data
+
+
+def evaluate(gold_dir: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]], *,
+             batch_size: int = 16) -> EvalReport:
+    """Extract every input article and score it against its gold sheet in ``gold_dir``."""
+    from kgpub.extract import extract_many
+    from kgpub.read import iter_articles
+
+    if not Path(gold_dir).is_dir():
+        raise InputError("gold directory not found", source=os.fspath(gold_dir))
+    articles, golds = [], []
+    for src in inputs:
+        for art in iter_articles(src):
+            gpath = find_gold(gold_dir, art.source)
+            gold = _load_gold(gpath)
+            if not art.published:
+                art.published = (gold.get("article") or {}).get("published")
+            articles.append(art)
+            golds.append(gold)
+    report = EvalReport()
+    for art, gold, pred in zip(articles, golds, extract_many(articles, batch_size=batch_size)):
+        scores, matched, right = score_sheet(gold, pred)
+        for m in METRICS:
+            report.scores[m].add(scores[m])
+        report.speaker_matched += matched
+        report.speaker_right += right
+        report.articles.append((Path(art.source).name, scores))
+    return report

@@ -154,8 +154,9 @@ def make_config(*, config_file: str | Path | None = None, **options: Any) -> Lin
         values["contact"] = os.environ["KGPUB_CONTACT"]
     if "cache_max_age" in values:
         values["cache_max_age"] = parse_duration(values["cache_max_age"])
-    if values.get("cache_path") not in (None, ""):
-        values["cache_path"] = Path(os.path.expanduser(str(values["cache_path"])))
+    if "cache_path" in values:  # "" means no persistent cache (answers kept in memory for this run)
+        raw = str(values["cache_path"]).strip()
+        values["cache_path"] = Path(os.path.expanduser(raw)) if raw else None
     for name in ("threshold", "margin", "min_maxlag_wait", "default_retry_after", "max_wait", "backoff_base",
                  "timeout"):
         if name in values:

@@ -1,0 +1,130 @@
+"""``kgpub link``: add Wikidata links to existing RDF, and the linker options ``build --link wikidata`` shares."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from kgpub.cli import cli, handle_errors
+
+LINK_OPTION_NAMES = ("wikidata_api", "wikidata_sparql", "config_file", "contact", "cache", "cache_max_age",
+                     "offline", "require_links", "link_report")
+
+
+def link_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """The linker's options, as a decorator for ``kgpub link`` and ``kgpub build --link wikidata``.
+
+    The decorated function receives the keyword arguments named in :data:`LINK_OPTION_NAMES`; pass them
+    on with ``linker_from_options(**{k: kwargs[k] for k in LINK_OPTION_NAMES})``.
+    """
+    options = [
+        click.option("--wikidata-api", metavar="URL", default=None,
+                     help="MediaWiki Action API endpoint.  [default: https://www.wikidata.org/w/api.php]"),
+        click.option("--wikidata-sparql", metavar="URL", default=None,
+                     help="SPARQL endpoint for subclass checks.  [default: https://query.wikidata.org/sparql]"),
+        click.option("--config", "--link-config", "config_file", type=click.Path(dir_okay=False), default=None,
+                     help="YAML/JSON file of linker settings (the options here, plus threshold, margin, "
+                          "retry and timeout settings; see docs/linking.md)."),
+        click.option("--contact", envvar="KGPUB_CONTACT", metavar="URL|EMAIL", default=None,
+                     help="How Wikimedia can reach you; sent in the User-Agent. Required unless --offline. "
+                          "[env: KGPUB_CONTACT]"),
+        click.option("--cache", metavar="PATH", default=None,
+                     help="SQLite cache of Wikidata answers.  [default: $XDG_CACHE_HOME/kgpub/wikidata.sqlite, "
+                          "else ~/.cache/kgpub/wikidata.sqlite]"),
+        click.option("--cache-max-age", metavar="AGE", default=None,
+                     help="Refetch cached answers older than this (e.g. 3600, 12h, 30d).  [default: 30d]"),
+        click.option("--offline", is_flag=True, default=False,
+                     help="Link from the cache alone; names it lacks stay unlinked (reproducible rebuilds)."),
+        click.option("--require-links", is_flag=True, default=False,
+                     help="Fail (exit 1) when Wikidata could not be asked about some entity, instead of "
+                          "leaving it unlinked with a warning."),
+        click.option("--link-report", type=click.Path(dir_okay=False), default=None, metavar="FILE.csv",
+                     help="Write one CSV row per entity: chosen QID or none, score, runner-up, reason."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def linker_from_options(*, wikidata_api: str | None = None, wikidata_sparql: str | None = None,
+                        config_file: str | None = None, contact: str | None = None, cache: str | None = None,
+                        cache_max_age: str | None = None, offline: bool = False, require_links: bool = False,
+                        link_report: str | None = None) -> Callable[[list[Any]], tuple[list[Any], list[Any]]]:
+    """A function ``quads -> (quads_with_links, report_rows)`` configured from the CLI options.
+
+    It checks the configuration now (no contact: exit 2 with how to set it) and writes ``link_report``
+    after each run, also when ``--require-links`` makes the run fail.
+    """
+    from kgpub.errors import LinkingError
+    from kgpub.linking import link_quads, make_config, write_link_report
+
+    config = make_config(config_file=config_file, api_url=wikidata_api, sparql_url=wikidata_sparql,
+                         contact=contact, cache_path=cache, cache_max_age=cache_max_age,
+                         offline=offline or None, require_links=require_links or None)
+
+    def linker(quads: list[Any]) -> tuple[list[Any], list[Any]]:
+        try:
+            out, rows = link_quads(quads, config=config)
+        except LinkingError as exc:
+            rows = getattr(exc, "report_rows", None)
+            if link_report and rows is not None:
+                write_link_report(rows, link_report)
+            raise
+        if link_report:
+            write_link_report(rows, link_report)
+        return out, rows
+
+    return linker
+
+
+def linker_from_environment(**options: Any) -> Callable[[list[Any]], tuple[list[Any], list[Any]]]:
+    """:func:`linker_from_options` with the contact and the rest from the environment (``KGPUB_CONTACT``)."""
+    return linker_from_options(**options)
+
+
+@cli.command("link")
+@click.argument("files", nargs=-1, required=True, metavar="RDF...")
+@click.option("-o", "--output", required=True, metavar="OUT",
+              help="Output file (format from the extension: .ttl .jsonld .nt .nq .trig); '-' for stdout.")
+@click.option("-f", "--format", "stdout_format", default="nquads", show_default=True,
+              type=click.Choice(["turtle", "json-ld", "nt", "nquads", "trig"], case_sensitive=False),
+              help="Format written to stdout ('-o -').")
+@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
+@link_options
+@handle_errors
+def link(files: tuple[str, ...], output: str, stdout_format: str, quiet: bool, **options: Any) -> None:
+    """Add owl:sameAs links to Wikidata to the entities of existing kgpub RDF.
+
+    People, organisations, places and countries (and events, with support from their article) are looked
+    up once per distinct name, checked by type, and linked only when one candidate clearly wins; the rest
+    stay unlinked and are listed in --link-report. Answers are cached, so --offline can rebuild.
+
+    \b
+    Example:
+        export KGPUB_CONTACT=you@example.org
+        kgpub link output/events.nq -o output/events-linked.nq --link-report output/links.csv
+        kgpub link output/events.nq -o output/events-linked.nq --offline
+    """
+    from kgpub.linking import summary
+    from kgpub.rdfio import RdfFormat, read_quads, write_quads
+
+    linker = linker_from_options(**options)  # refuses to start without a contact, before any work
+    fmt = {f.rdflib_name: f for f in RdfFormat}[stdout_format.lower()] if output == "-" else None
+    if fmt is None:
+        try:
+            RdfFormat.from_extension(output)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="'-o' / '--output'") from None
+    quads = read_quads(files)
+    out, rows = linker(quads)
+    write_quads(out, output, fmt)
+    if not quiet:
+        counts = summary(rows)
+        linked = counts.pop("linked", 0)
+        rest = ", ".join(f"{n} {reason}" for reason, n in counts.items())
+        click.echo(f"kgpub link: {linked} of {len(rows)} entities linked" + (f" ({rest})" if rest else ""),
+                   err=True)
+    sys.stdout.flush()

@@ -69,7 +69,7 @@ def test_version_matches_the_package() -> None:
 
 def test_every_term_is_documented(onto: Graph) -> None:
     terms = _terms(onto)
-    assert len(terms) == 31
+    assert len(terms) == 42
     for term in terms:
         labels = list(onto.objects(term, RDFS.label))
         assert len(labels) == 1 and labels[0].language == "en", term
@@ -147,14 +147,27 @@ def test_shapes_import_the_vocabulary(shapes: Graph) -> None:
     assert (doc, OWL.imports, KGPUB_ONTOLOGY) in shapes
 
 
-@pytest.mark.parametrize("doc", ["docs/rdf-mapping.md", "../shared/DESIGN.md"])
+DOCS = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "docs").glob("*.md")) + ["../shared/DESIGN.md"]
+
+
+@pytest.mark.parametrize("doc", DOCS)
 def test_documents_use_only_declared_terms(doc: str, onto: Graph) -> None:
     path = ROOT / doc
     if not path.is_file():
         pytest.skip(f"{doc} is absent")
     declared = {str(t)[len(KGPUB):] for t in _terms(onto)}
     used = _used(path.read_text(encoding="utf-8")) - {"Kind"}  # `kgpub:<Kind>` is a placeholder
-    assert used and used <= declared, sorted(used - declared)
+    assert used <= declared, sorted(used - declared)
+
+
+def test_code_uses_only_declared_terms(onto: Graph) -> None:
+    """Terms the library writes as `KGPUB + "name"`, `"https://w3id.org/kgpub/ns#name"` or `kgpub:name`."""
+    declared = {str(t)[len(KGPUB):] for t in _terms(onto)}
+    patterns = (r'KGPUB\s*\+\s*"([A-Za-z][A-Za-z0-9_]*)"', re.escape(str(KGPUB)) + r"([A-Za-z][A-Za-z0-9_]*)")
+    for path in sorted((ROOT / "src" / "kgpub").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        used = _used(text).union(*(re.findall(p, text) for p in patterns)) - {"Kind"}
+        assert used <= declared, (str(path.relative_to(ROOT)), sorted(used - declared))
 
 
 def test_examples_use_only_declared_terms(onto: Graph) -> None:

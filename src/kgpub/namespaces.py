@@ -36,6 +36,8 @@ class KGPUB(DefinedNamespace):
     Denial: URIRef  # A claim that something said or alleged is not true.
     Disaster: URIRef  # A natural or technological catastrophe: an earthquake, a flood, a storm, an industrial accident.
     Election: URIRef  # A vote in which people choose office holders, or a referendum on a question.
+    EntityLink: URIRef  # A record of how kgpub linked an entity to a Wikidata item: the entity, the item, the score, the margin over the runner-up and the method.
+    LinkMethods: URIRef  # The ways kgpub finds the Wikidata item for an entity; the values of kgpub:linkMethod.
     Meeting: URIRef  # A gathering of a few named people or delegations, such as a meeting of ministers or a summit.
     Offensive: URIRef  # A military operation in which armed forces attack to take ground or defeat an enemy, often over days or weeks.
     Protest: URIRef  # A public demonstration of objection or demand: a march, a rally, a sit-in, a strike.
@@ -48,15 +50,24 @@ class KGPUB(DefinedNamespace):
     countType: URIRef  # What a count counts: a concept of the kgpub:CountTypes scheme (killed, injured, displaced, ...).
     displaced: URIRef  # People forced to leave their homes by the event.
     evidence: URIRef  # A Web Annotation that points at the words of the article stating a fact (an event, count, quote, claim or entity mention).
+    exactAliasMatch: URIRef  # A name of the entity (its label or an alias) equals an alias of the Wikidata item, after Unicode normalisation and case folding.
+    exactLabelMatch: URIRef  # A name of the entity (its label or an alias) equals the label of the Wikidata item, after Unicode normalisation and case folding.
     group: URIRef  # Who or what is counted, in the article's words, when it narrows or names the count: "civilians", "children", "seats won by the ruling party".
     includedIn: URIRef  # A larger count that this count is part of: "at least 100 civilians" among "at least 500 killed".
     injured: URIRef  # People hurt in the event who survived it.
     killed: URIRef  # People who died in or because of the event.
+    linkMargin: URIRef  # How far the chosen item's score is above the runner-up's; a small margin marks a doubtful link.
+    linkMethod: URIRef  # How the Wikidata item was found: a concept such as kgpub:exactLabelMatch or kgpub:exactAliasMatch.
+    linkScore: URIRef  # The score the linker gave the chosen Wikidata item; higher means a surer link.
+    linkSubject: URIRef  # The kgpub entity (person, organisation, place) that a link record links.
+    linkTarget: URIRef  # The Wikidata item that a link record links the entity to (the object of its owl:sameAs).
+    matchedLabel: URIRef  # The label or alias of the Wikidata item that matched a name of the entity.
     missing: URIRef  # People whose fate after the event is not known.
     other: URIRef  # Anything else an article counts for an event (seats won, registered voters, buildings destroyed); kgpub:group then says what.
     participants: URIRef  # People taking part in the event: crowds, marchers, delegates, fighters.
     qualifier: URIRef  # The words that hedge a number, as the article writes them: "at least", "more than", "up to", "nearly", "about".
     reportedBy: URIRef  # The actor (person, organisation or country) that gives the number, according to the article.
+    runnerUp: URIRef  # The Wikidata item that scored second, which the linker did not choose.
 
 
 #: The ontology document itself (owl:Ontology; its terms are in ``KGPUB``).

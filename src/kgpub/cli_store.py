@@ -84,14 +84,14 @@ def publish(
     """Publish RDF into a triple store, replacing each article's named graph as a whole.
 
     The data is parsed and SHACL-checked first; nothing invalid is sent. Credentials come from
-    KGPUB_STORE_USER + KGPUB_STORE_PASSWORD (KGPUB_STORE_AUTH=basic|digest), KGPUB_STORE_TOKEN
+    KGPUB_STORE_USER + KGPUB_STORE_PASSWORD (KGPUB_STORE_AUTH=auto|basic|digest), KGPUB_STORE_TOKEN
     (bearer) or a netrc file, never from the command line. Exit 1 when a graph failed; rerun the
     same command to publish the rest.
 
     \b
     Example:
         kgpub publish output/events.trig --endpoint http://127.0.0.1:7878/store
-        KGPUB_STORE_USER=dba KGPUB_STORE_PASSWORD=... KGPUB_STORE_AUTH=digest \\
+        KGPUB_STORE_USER=dba KGPUB_STORE_PASSWORD=... \\
           kgpub publish output/events.nq --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth
     """
     from kgpub.store import publish as run_publish

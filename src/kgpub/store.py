@@ -14,9 +14,10 @@ Everything is parsed and SHACL-validated before the first request: nothing inval
 dataset description graph last, so the description never announces articles that are not there.
 
 Credentials come from the environment (``KGPUB_STORE_TOKEN`` for a bearer token, or
-``KGPUB_STORE_USER`` + ``KGPUB_STORE_PASSWORD``, with ``KGPUB_STORE_AUTH=basic|digest``) or from a
-netrc file (``NETRC`` or ``~/.netrc``), never from the command line, and they are never logged.
-A digest challenge (``WWW-Authenticate: Digest``) switches basic credentials to digest by itself.
+``KGPUB_STORE_USER`` + ``KGPUB_STORE_PASSWORD``, with ``KGPUB_STORE_AUTH=auto|basic|digest``) or
+from a netrc file (``NETRC`` or ``~/.netrc``), never from the command line, and they are never logged.
+With ``auto`` (the default) the first request goes without credentials and the server's challenge
+(``WWW-Authenticate: Digest`` or ``Basic``) picks the scheme for the rest of the run.
 
 A journal (JSON lines) records each graph once the store accepted it, with a hash of its content.
 When a run fails (a server killed half-way, say) the journal stays; the next run with the same
@@ -146,7 +147,7 @@ def publish_order(graphs: dict[str, Any]) -> list[str]:
 class Credentials:
     """HTTP credentials. ``repr`` never shows the secret."""
 
-    scheme: str  # "basic", "digest" or "bearer"
+    scheme: str  # "auto" (answer the server's challenge), "basic", "digest" or "bearer"
     user: str | None = field(default=None)
     secret: str = field(default="", repr=False)
     origin: str = "environment"
@@ -159,13 +160,14 @@ def credentials_for(url: str, env: dict[str, str] | None = None) -> Credentials 
     """Find credentials for ``url`` in the environment, else in the netrc file, else ``None``.
 
     Environment: ``KGPUB_STORE_TOKEN`` (bearer), or ``KGPUB_STORE_USER`` and ``KGPUB_STORE_PASSWORD``
-    with ``KGPUB_STORE_AUTH`` = ``basic`` (default) or ``digest``. netrc: ``NETRC`` or ``~/.netrc``,
+    with ``KGPUB_STORE_AUTH`` = ``auto`` (default: follow the server's challenge), ``basic`` or
+    ``digest``. netrc: ``NETRC`` or ``~/.netrc``,
     looked up by the endpoint's host name.
     """
     env = dict(os.environ) if env is None else env
-    scheme = env.get("KGPUB_STORE_AUTH", "basic").strip().lower() or "basic"
-    if scheme not in ("basic", "digest", "bearer"):
-        raise InputError(f"KGPUB_STORE_AUTH must be basic, digest or bearer, not {scheme!r}")
+    scheme = env.get("KGPUB_STORE_AUTH", "auto").strip().lower() or "auto"
+    if scheme not in ("auto", "basic", "digest", "bearer"):
+        raise InputError(f"KGPUB_STORE_AUTH must be auto, basic, digest or bearer, not {scheme!r}")
     token = env.get("KGPUB_STORE_TOKEN")
     if token:
         return Credentials("bearer", None, token)
@@ -173,7 +175,7 @@ def credentials_for(url: str, env: dict[str, str] | None = None) -> Credentials 
     if user:
         if password is None:
             raise InputError("KGPUB_STORE_USER is set but KGPUB_STORE_PASSWORD is not")
-        return Credentials("digest" if scheme == "digest" else "basic", user, password)
+        return Credentials("basic" if scheme == "bearer" else scheme, user, password)
     host = urlsplit(url).hostname or ""
     path = env.get("NETRC") or os.path.join(os.path.expanduser("~"), ".netrc")
     if host and os.path.isfile(path):
@@ -183,7 +185,7 @@ def credentials_for(url: str, env: dict[str, str] | None = None) -> Credentials 
             raise InputError(f"cannot read the netrc file: {getattr(exc, 'msg', exc)}", source=path) from None
         if found:
             login, _account, pw = found
-            return Credentials("digest" if scheme == "digest" else "basic", login, pw or "", origin="netrc")
+            return Credentials("basic" if scheme == "bearer" else scheme, login, pw or "", origin="netrc")
     return None
 
 
@@ -239,7 +241,10 @@ class HttpClient:
         self.retries = max(0, retries)
         self.backoff = backoff
         self.sleep = sleep
-        self._auth = self._make_auth(credentials.scheme if credentials else None)
+        self._auth_pending = credentials is not None and credentials.scheme == "auto"
+        self._auth = (
+            None if self._auth_pending else self._make_auth(credentials.scheme if credentials else None)
+        )
 
     def _make_auth(self, scheme: str | None) -> Any:
         c = self.credentials
@@ -288,15 +293,13 @@ class HttpClient:
                 self.sleep(delay)
                 attempt += 1
                 continue
-            if (
-                resp.status_code == 401
-                and self.credentials
-                and self.credentials.scheme == "basic"
-                and resp.headers.get("WWW-Authenticate", "").lower().startswith("digest")
-                and not isinstance(self._auth, self._requests.auth.HTTPDigestAuth)
-            ):
-                LOG.info("the store asks for digest authentication; switching")
-                self._auth = self._make_auth("digest")
+            if resp.status_code == 401 and self._auth_pending:
+                # "auto": answer the server's challenge with the scheme it asks for, then keep it
+                self._auth_pending = False
+                challenge = resp.headers.get("WWW-Authenticate", "").strip().lower()
+                scheme = "digest" if challenge.startswith("digest") else "basic"
+                LOG.info("the store asks for %s authentication", scheme)
+                self._auth = self._make_auth(scheme)
                 continue
             if resp.status_code in _RETRY_STATUS and attempt < self.retries:
                 delay = self.backoff * (2**attempt)

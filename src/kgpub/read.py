@@ -234,6 +234,8 @@ _MAGIC = [
 
 
 def _parse_bytes(data: bytes, name: str, *, kind: str, url: str | None = None) -> Article:
+    if not data.strip():
+        raise InputError("is empty", source=name)
     head = data[:16]
     for magic, what in _MAGIC:
         if head.startswith(magic):
@@ -274,7 +276,7 @@ def _split_front_matter(text: str, name: str) -> tuple[dict[str, str], str, int]
     if not isinstance(data, dict):
         raise InputError("front matter must be a mapping of keys to values", source=name, line=2)
     lines = {}
-    for i, ln in enumerate(raw.splitlines(), 2):
+    for i, ln in enumerate(raw.splitlines(), 1):
         k = ln.split(":", 1)[0].strip()
         lines.setdefault(k, i)
     for key in data:

@@ -101,9 +101,12 @@ class Shape:
         for c in self.target_classes:
             out.update(dict.fromkeys(g.instances(c)))
         for p in self.target_subjects_of:
-            out.update(dict.fromkeys(s for s, _ in g.pairs(p)))
+            out.update(dict.fromkeys(s for s, d in g.sp.items() if p in d))
         for p in self.target_objects_of:
-            out.update(dict.fromkeys(o for _, o in g.pairs(p)))
+            for d in g.sp.values():
+                objs = d.get(p)
+                if objs:
+                    out.update(dict.fromkeys(objs))
         return list(out)
 
 

@@ -143,7 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     sub_union = [q for a in sub for q in a]
     py_union, t_py_union = _timed(lambda: _pyshacl_results(sub_union, shapes_graph))
 
-    agree_each = all(py == (rep.conforms, _native_results(rep)) for py, rep in zip(py_each, reports, strict=False))
+    agree_each = all(py == (rep.conforms, _native_results(rep))
+                     for py, rep in zip(py_each, reports, strict=False))
     nat_sub_union = validate_native(sub_union, compiled)
     agree_union = py_union == (nat_sub_union.conforms, _native_results(nat_sub_union))
 

@@ -81,7 +81,7 @@ def _expected(g: Index, entry: ox.Term, keep_bnodes: bool) -> tuple[bool, set[tu
     conforms = g.value(report, _n(SH + "conforms")).value == "true"
     results = set()
     for r in g.objects(report, _n(SH + "result")):
-        def one(pred: str) -> str | None:
+        def one(pred: str, r: ox.Term = r) -> str | None:
             v = g.value(r, _n(SH + pred))
             return None if v is None else str(v)
         path_node = g.value(r, _n(SH + "resultPath"))
@@ -90,7 +90,8 @@ def _expected(g: Index, entry: ox.Term, keep_bnodes: bool) -> tuple[bool, set[tu
             _blank_free(one("focusNode"), keep_bnodes), _blank_free(path, keep_bnodes),
             _blank_free(one("value"), keep_bnodes),
             g.value(r, _n(SH + "resultSeverity")).value.removeprefix(SH),
-            g.value(r, _n(SH + "sourceConstraintComponent")).value, _blank_free(one("sourceShape"), keep_bnodes),
+            g.value(r, _n(SH + "sourceConstraintComponent")).value,
+            _blank_free(one("sourceShape"), keep_bnodes),
         ))
     return conforms, results
 

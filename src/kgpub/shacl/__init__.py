@@ -106,7 +106,7 @@ _CACHE: dict[tuple[str, int, int], CompiledShapes] = {}
 
 
 def compile_shapes(shapes: Any) -> CompiledShapes:
-    """Compile a shapes graph: a path, a list of pyoxigraph quads/triples, a Store/Dataset, or an rdflib Graph.
+    """Compile a shapes graph: a path, pyoxigraph quads/triples, a Store/Dataset, or an rdflib Graph.
 
     Compiled shapes read from a path are cached by path, size and modification time.
     """

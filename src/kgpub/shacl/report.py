@@ -35,7 +35,8 @@ def report_graph(report: NativeReport) -> list[Quad]:
     dg = DefaultGraph()
     root = BlankNode()
     out = [Quad(root, RDF_TYPE, _sh("ValidationReport"), dg),
-           Quad(root, _sh("conforms"), Literal("true" if report.conforms else "false", datatype=XSD_BOOLEAN), dg)]
+           Quad(root, _sh("conforms"),
+                Literal("true" if report.conforms else "false", datatype=XSD_BOOLEAN), dg)]
     shapes_graph = report.shapes.graph if report.shapes is not None else None
     seen: set[Any] = set()
     for r in report.results:
@@ -57,9 +58,11 @@ def report_graph(report: NativeReport) -> list[Quad]:
             _copy_closure(shapes_graph, path_node, out, seen)
         elif r.path and r.path.startswith("<") and r.path.endswith(">"):
             out.append(Quad(node, _sh("resultPath"), NamedNode(r.path[1:-1]), dg))
-        out.append(Quad(node, _sh("resultSeverity"), _sh(r.severity) if ":" not in r.severity else NamedNode(r.severity), dg))
+        severity = _sh(r.severity) if ":" not in r.severity else NamedNode(r.severity)
+        out.append(Quad(node, _sh("resultSeverity"), severity, dg))
         out.append(Quad(node, _sh("sourceConstraintComponent"), NamedNode(r.constraint), dg))
-        out.append(Quad(node, _sh("sourceShape"), shape.node if shape is not None else _term(r.source_shape), dg))
+        source = shape.node if shape is not None else _term(r.source_shape)
+        out.append(Quad(node, _sh("sourceShape"), source, dg))
         out.append(Quad(node, _sh("resultMessage"), Literal(r.message), dg))
     return out
 

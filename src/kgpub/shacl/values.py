@@ -105,7 +105,8 @@ _CHECKERS: dict[str, Any] = {
     XSD + "boolean": lambda s: bool(_BOOL_RE.match(s)),
     XSD + "date": _check_date,
     XSD + "dateTime": _check_datetime,
-    XSD + "dateTimeStamp": lambda s: _check_datetime(s) and bool(re.search(r"(Z|[+-][0-9]{2}:[0-9]{2})\Z", s)),
+    XSD + "dateTimeStamp": lambda s: _check_datetime(s) and bool(
+        re.search(r"(Z|[+-][0-9]{2}:[0-9]{2})\Z", s)),
     XSD + "time": _check_time,
     XSD + "gYear": lambda s: bool(_GYEAR_RE.match(s)),
     XSD + "gYearMonth": _check_gyearmonth,
@@ -174,7 +175,8 @@ def comparable(lexical: str, datatype: str) -> tuple[str, Any] | None:
         if datatype == XSD + "date":
             m = _DATE_RE.match(lexical)
             assert m
-            return ("date" + ("tz" if m.group(4) else ""), (int(m.group(1)), int(m.group(2)), int(m.group(3))))
+            ymd = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            return ("date" + ("tz" if m.group(4) else ""), ymd)
         if datatype in (XSD + "dateTime", XSD + "dateTimeStamp"):
             m = _DATETIME_RE.match(lexical)
             assert m
@@ -191,7 +193,8 @@ def comparable(lexical: str, datatype: str) -> tuple[str, Any] | None:
         if datatype == XSD + "time":
             m = _TIME_RE.match(lexical)
             assert m
-            return ("time" + ("tz" if m.group(4) else ""), (int(m.group(1)), int(m.group(2)), Decimal(m.group(3))))
+            hms = (int(m.group(1)), int(m.group(2)), Decimal(m.group(3)))
+            return ("time" + ("tz" if m.group(4) else ""), hms)
         if datatype == XSD + "gYear":
             m = _GYEAR_RE.match(lexical)
             assert m

@@ -102,7 +102,7 @@ for _kind, _words in {
     "offensive": "offensive offensives counteroffensive counter-offensive assault push",
     "airstrike": "airstrike airstrikes air-strike air-strikes bombardment bombardments",
     "attack": "attack attacks attacked attacking bombing bombings blast blasts explosion explosions shelling "
-              "ambush ambushed massacre clashes clash shooting shootings raid raids",
+              "ambush ambushed massacre clashes clash shooting shootings raid raids fighting",
     "talks": "talks negotiations",
     "meeting": "meeting meetings met meet meets summit summits",
     "conference": "conference conferences forum",

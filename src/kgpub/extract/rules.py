@@ -146,8 +146,30 @@ class Extractor:
             if kind == "country":
                 text = L.COUNTRY_BY_LOWER[low]
             mentions.append(self._mention(span, text, kind))
+        mentions.extend(self._titled_persons(mentions))
         self._merge(mentions)
         self._gazetteer()
+
+    def _titled_persons(self, mentions: list[Mention]) -> list[Mention]:
+        """Names NER missed after a title: "Health Minister Ana Torres", "spokesman Ali Reza"."""
+        taken = set()
+        for m in mentions:
+            taken.update(range(m.start, m.end))
+        out = []
+        doc, n = self.doc, len(self.doc)
+        for i in range(n - 2):
+            if self.lower[i] not in L.TITLE_WORDS:
+                continue
+            j = i + 1
+            while j < n and j - i <= 4 and self.tags[j] == "NNP" and self.lower[j] not in L.TITLE_WORDS \
+                    and j not in taken and doc[j].text[:1].isupper() and self.ent_label[j] in ("", "PERSON", "ORG"):
+                j += 1
+            if j - i >= 3 or (j - i == 2 and False):
+                span = doc[i + 1:j]
+                if not any(t.lower_ in L.COUNTRY_BY_LOWER or t.lower_ in L.DEMONYMS for t in span):
+                    out.append(self._mention(span, span.text, "person"))
+                    taken.update(range(i + 1, j))
+        return out
 
     def _mention(self, span: Any, text: str, kind: str, adjective: bool = False) -> Mention:
         return Mention(span.start, span.end, span.start_char, span.end_char, text, kind, adjective)

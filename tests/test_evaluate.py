@@ -1,0 +1,103 @@
+"""Scoring extraction against gold sheets, and the `kgpub eval` / `kgpub extract` commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from kgpub.evaluate import score_sheet
+
+DEVSET = Path(__file__).resolve().parents[1] / "examples" / "devset"
+
+GOLD = {
+    "article": {"headline": "x"},
+    "entities": [{"id": "a", "name": "Syrian Observatory for Human Rights", "type": "organization",
+                  "aliases": ["SOHR"]}, {"id": "b", "name": "Aleppo", "type": "place"},
+                 {"id": "p", "name": "Ana Torres", "type": "person"}],
+    "events": [{"id": "e", "kind": "offensive", "label": "x"}, {"id": "f", "kind": "talks", "label": "y"}],
+    "counts": [{"id": "c1", "event": "e", "type": "killed", "value": 500, "qualifier": "at least", "reported_by": "a"},
+               {"id": "c2", "event": "e", "type": "injured", "value": 20}],
+    "quotes": [{"id": "q", "text": "We will not leave the city.", "speaker": "p"}],
+}
+PRED = {
+    "article": {"headline": "x"},
+    "entities": [{"id": "x", "name": "SOHR", "type": "organization"}, {"id": "y", "name": "Aleppo", "type": "country"},
+                 {"id": "z", "name": "Monday", "type": "person"}],
+    "events": [{"id": "e", "kind": "offensive", "label": "x"}, {"id": "g", "kind": "attack", "label": "y"}],
+    "counts": [{"id": "k1", "event": "e", "type": "killed", "value": 500, "qualifier": "more than", "reported_by": "x"},
+               {"id": "k2", "event": "e", "type": "killed", "value": 20}],
+    "quotes": [{"id": "q", "text": "we will not leave the city", "speaker": "z"}],
+}
+
+
+def test_score_sheet_matching_rules():
+    s, matched, right = score_sheet(GOLD, PRED)
+    assert (s["entities"].tp, s["entities"].fp, s["entities"].fn) == (2, 1, 1)  # alias + place≈country
+    assert (s["counts"].tp, s["counts"].fp, s["counts"].fn) == (1, 1, 1)  # type must agree
+    assert s["hedges"].tp == 1  # "more than" and "at least" are both lower bounds
+    assert s["sources"].tp == 1
+    assert s["quotes"].tp == 1 and matched == 1 and right == 0
+    assert (s["speakers"].tp, s["speakers"].fn) == (0, 1)
+    assert (s["event kinds"].tp, s["event kinds"].fp, s["event kinds"].fn) == (1, 1, 1)
+    assert s["entities"].f1 == pytest.approx(2 / 3)
+
+
+def test_perfect_sheet_scores_one():
+    s, _, _ = score_sheet(GOLD, GOLD)
+    assert all(v.f1 == 1.0 for v in s.values())
+
+
+def test_eval_command_on_devset_subset():
+    pytest.importorskip("spacy")
+    from kgpub.cli import cli
+
+    res = CliRunner().invoke(cli, ["eval", "--gold", str(DEVSET), str(DEVSET / "01_idlib_market.txt"),
+                                   str(DEVSET / "08_addis_summit.html"), "--per-article"])
+    assert res.exit_code == 0, res.output
+    lines = res.output.splitlines()
+    assert lines[0].split() == ["metric", "P", "R", "F1", "tp", "fp", "fn"]
+    entities = next(ln for ln in lines if ln.startswith("entities"))
+    assert float(entities.split()[3]) > 0.6
+    assert "articles: 2" in res.output and "08_addis_summit.html" in res.output
+
+
+def test_eval_missing_gold_is_exit_2(tmp_path):
+    pytest.importorskip("spacy")
+    from kgpub.cli import cli
+
+    art = tmp_path / "lonely.txt"
+    art.write_text("Lonely story\n\nPolice said 12 people were arrested at the protest in the capital on Monday.")
+    res = CliRunner().invoke(cli, ["eval", "--gold", str(DEVSET), str(art)])
+    assert res.exit_code == 2
+    assert "no gold sheet lonely.gold.yaml" in res.output
+
+
+def test_extract_command_writes_valid_yaml(tmp_path):
+    pytest.importorskip("spacy")
+    from kgpub.cli import cli
+    from kgpub.factsheet import load_factsheet
+
+    out = tmp_path / "facts.yaml"
+    res = CliRunner().invoke(cli, ["extract", str(DEVSET / "02_quake_turkey.txt"), "--published", "2020-01-25",
+                                   "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    sheet = load_factsheet(out)
+    assert sheet.data["article"]["published"] == "2020-01-25"
+    assert any(c["value"] == 22 for c in sheet.data["counts"])
+    assert "text: |" in out.read_text()  # the article text as a readable block
+    res = CliRunner().invoke(cli, ["extract", str(DEVSET / "02_quake_turkey.txt"), "-o", "-"])
+    assert yaml.safe_load(res.output)["article"]["headline"].startswith("Strong earthquake")
+
+
+def test_extract_command_bad_input_is_exit_2(tmp_path):
+    from kgpub.cli import cli
+
+    bad = tmp_path / "x.html"
+    bad.write_bytes(b"%PDF-1.5 binary")
+    out = tmp_path / "facts.yaml"
+    res = CliRunner().invoke(cli, ["extract", str(bad), "-o", str(out)])
+    assert res.exit_code == 2 and "PDF" in res.output
+    assert not out.exists()

@@ -125,7 +125,8 @@ def _pyshacl(triples: list[ox.Triple], shapes_path: str) -> list[ValidationResul
     _, results_graph, _ = pyshacl.validate(data, shacl_graph=_pyshacl_shapes(shapes_path), inference="none",
                                            advanced=False, allow_warnings=True)
     results = []
-    for node in results_graph.subjects(RDF.type, SH.ValidationResult):
+    report_nodes = list(results_graph.subjects(RDF.type, SH.ValidationReport))
+    for node in (r for report in report_nodes for r in results_graph.objects(report, SH.result)):
         def one(prop: Any, node: Any = node) -> Any:
             return next(iter(results_graph.objects(node, prop)), None)
 

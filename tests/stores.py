@@ -385,3 +385,6 @@ def live_app(app: Any) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+        state = getattr(getattr(app, "state", None), "linked_data", None)
+        if state is not None:
+            state.close()

@@ -205,4 +205,12 @@ def serve(
     if bool(data) == bool(store_dir):
         raise click.UsageError("give either DATA files or --store DIR")
     store = open_dataset(list(data), store_dir)
-    run(store, host=host, port=port, base=base, query_timeout=query_timeout, max_results=max_results)
+    run(
+        store,
+        host=host,
+        port=port,
+        base=base,
+        query_timeout=query_timeout,
+        max_results=max_results,
+        store_dir=store_dir,
+    )

@@ -36,12 +36,25 @@ def open_dataset(
 
 
 def create_app(
-    store: ox.Store, *, base: str | None = None, query_timeout: float = 10.0, max_results: int = 10000
+    store: ox.Store,
+    *,
+    base: str | None = None,
+    query_timeout: float = 10.0,
+    max_results: int = 10000,
+    store_dir: str | Path | None = None,
+    workers: int = 2,
 ) -> Any:
     """The Starlette app serving ``store``; see :mod:`kgpub.serve.app`."""
     from kgpub.serve.app import create_app as make
 
-    return make(store, base=base, query_timeout=query_timeout, max_results=max_results)
+    return make(
+        store,
+        base=base,
+        query_timeout=query_timeout,
+        max_results=max_results,
+        store_dir=store_dir,
+        workers=workers,
+    )
 
 
 def is_loopback(host: str) -> bool:
@@ -61,12 +74,18 @@ def run(
     base: str | None = None,
     query_timeout: float = 10.0,
     max_results: int = 10000,
+    store_dir: str | Path | None = None,
 ) -> None:
     """Serve until interrupted (uvicorn)."""
     import uvicorn
 
-    app = create_app(store, base=base, query_timeout=query_timeout, max_results=max_results)
+    app = create_app(
+        store, base=base, query_timeout=query_timeout, max_results=max_results, store_dir=store_dir
+    )
     if not is_loopback(host):
         LOG.warning("serving on %s: the server is reachable from other machines", host)
     LOG.warning("serving %d quads at http://%s:%d/ (Ctrl-C stops)", len(store), host, port)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, proxy_headers=False)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, proxy_headers=False)
+    finally:
+        app.state.linked_data.close()

@@ -7,9 +7,10 @@ IRI scheme: every data IRI ``{base}{path}`` is served at ``/{path}``. A resource
 
 from __future__ import annotations
 
+import contextlib
 import logging
-import threading
-from functools import partial
+import shutil
+import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,8 @@ import pyoxigraph as ox
 from kgpub.serve import pages
 from kgpub.serve.describe import Data, describe, nn
 from kgpub.serve.negotiate import negotiate
-from kgpub.serve.sparql import Answer, QueryRejected, choose_type, execute, serialize_answer
+from kgpub.serve.sparql import Answer, choose_type, decode_answer, serialize_answer
+from kgpub.serve.worker import Busy, QueryPool, TimedOut
 
 LOG = logging.getLogger("kgpub")
 
@@ -85,19 +87,33 @@ class LinkedData:
         base: str,
         query_timeout: float,
         max_results: int,
-        max_concurrent_queries: int = 2,
+        store_dir: str | Path | None = None,
+        workers: int = 2,
     ) -> None:
-        import anyio
-
         self.store = store
         self.base = base
         self.query_timeout = query_timeout
         self.max_results = max_results
-        self.limiter = anyio.CapacityLimiter(max_concurrent_queries)
+        self._tmp: str | None = None
+        if store_dir is None:  # the workers need the data on disk: copy the in-memory store once
+            self._tmp = tempfile.mkdtemp(prefix="kgpub-serve-")
+            copy = ox.Store(self._tmp)
+            copy.bulk_extend(store.quads_for_pattern(None, None, None, None))
+            copy.flush()
+            del copy
+            store_dir = self._tmp
+        self.pool = QueryPool(str(store_dir), size=workers)
         self.files = {
             "ns": _package_file("kgpub.ttl", "ontology/kgpub.ttl"),
             "shapes": _package_file("kgpub.shapes.ttl", "shapes/kgpub.shapes.ttl"),
         }
+
+    def close(self) -> None:
+        """Stop the query workers and remove the temporary copy of the store."""
+        self.pool.close()
+        if self._tmp:
+            shutil.rmtree(self._tmp, ignore_errors=True)
+            self._tmp = None
 
     # ------------------------------------------------------------------------------- resources
 
@@ -290,30 +306,20 @@ class LinkedData:
             ):
                 return HTMLResponse(pages.sparql_form())
             return _plain(400, "missing query parameter")
-        cancel = threading.Event()
-        run = partial(
-            execute,
-            self.store,
-            query_text,
-            max_results=self.max_results,
-            cancel=cancel,
-            default_graphs=params.get("default-graph-uri"),
-            named_graphs=params.get("named-graph-uri"),
-        )
+        msg = (query_text, params.get("default-graph-uri"), params.get("named-graph-uri"), self.max_results)
         try:
-            with anyio.fail_after(self.query_timeout):
-                answer: Answer = await anyio.to_thread.run_sync(
-                    run, abandon_on_cancel=True, limiter=self.limiter
-                )
-        except TimeoutError:
-            cancel.set()
+            result = await anyio.to_thread.run_sync(self.pool.run, msg, self.query_timeout)
+        except Busy:
+            return _plain(503, "all query workers are busy; try again", {"Retry-After": "5"})
+        except TimedOut:
             return _plain(
                 503,
                 f"the query ran longer than the time limit ({self.query_timeout:g} s)",
                 {"Retry-After": "5"},
             )
-        except QueryRejected as exc:
-            return _plain(exc.status, str(exc))
+        if result[0] != "ok":
+            return _plain(int(result[1]), str(result[2]))
+        answer: Answer = decode_answer(result[1])
         media = choose_type(answer, request.headers.get("accept"), fmt_param)
         if media is None:
             return _plain(406, "not acceptable: cannot write the answer in the requested format")
@@ -364,9 +370,20 @@ def _vocabulary_page(name: str, triples: list[ox.Triple]) -> str:
 
 
 def create_app(
-    store: ox.Store, *, base: str | None = None, query_timeout: float = 10.0, max_results: int = 10000
+    store: ox.Store,
+    *,
+    base: str | None = None,
+    query_timeout: float = 10.0,
+    max_results: int = 10000,
+    store_dir: str | Path | None = None,
+    workers: int = 2,
 ) -> Any:
-    """The ASGI app serving ``store`` as linked data under ``base``."""
+    """The ASGI app serving ``store`` as linked data under ``base``.
+
+    ``store_dir`` is the folder of ``store`` when it is on disk (the /sparql worker processes open it
+    read-only); for an in-memory store a temporary copy is made. ``app.state.linked_data.close()``
+    stops the workers (done at shutdown).
+    """
     from starlette.applications import Starlette
     from starlette.routing import Route
 
@@ -375,7 +392,14 @@ def create_app(
         from kgpub.errors import InputError
 
         raise InputError(f"kgpub serve needs a base IRI ending with '/' (303 IRIs), not {base!r}")
-    ld = LinkedData(store, base=base, query_timeout=query_timeout, max_results=max_results)
+    ld = LinkedData(
+        store,
+        base=base,
+        query_timeout=query_timeout,
+        max_results=max_results,
+        store_dir=store_dir,
+        workers=workers,
+    )
 
     async def server_error(request: Any, exc: Exception) -> Any:
         LOG.exception("error serving %s", request.url.path)
@@ -392,7 +416,15 @@ def create_app(
         ],
         Route("/{path:path}", ld.resource, methods=["GET", "HEAD"]),
     ]
-    app = Starlette(routes=routes, exception_handlers={500: server_error})
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Any) -> Any:
+        try:
+            yield
+        finally:
+            ld.close()
+
+    app = Starlette(routes=routes, exception_handlers={500: server_error}, lifespan=lifespan)
     app.state.linked_data = ld
     return app
 

@@ -122,6 +122,13 @@ def execute(
     except (OSError, ValueError, RuntimeError) as exc:
         raise QueryRejected(400, f"query failed: {str(exc)[:300]}") from None
     try:
+        return _collect(result, max_results, cancel, started)
+    finally:
+        del result  # QuerySolutions must be dropped by the thread that made it
+
+
+def _collect(result: Any, max_results: int, cancel: threading.Event, started: float) -> Answer:
+    try:
         if isinstance(result, ox.QueryBoolean):
             return Answer("boolean", boolean=bool(result), seconds=time.monotonic() - started)
         if isinstance(result, ox.QueryTriples):
@@ -222,3 +229,37 @@ def choose_type(answer: Answer, accept: str | None, format_param: str | None) ->
         else [o for o in SOLUTION_OFFERS if o not in ("text/csv", "text/tab-separated-values")]
     )
     return negotiate(accept, offers)
+
+
+def encode_answer(answer: Answer) -> dict[str, Any]:
+    """A picklable form of ``answer`` (to cross from a worker process)."""
+    if answer.kind == "triples":
+        payload = ox.serialize(answer.triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    else:
+        payload = answer_json(answer)
+    return {
+        "kind": answer.kind,
+        "variables": answer.variables,
+        "truncated": answer.truncated,
+        "boolean": answer.boolean,
+        "payload": payload,
+        "seconds": answer.seconds,
+    }
+
+
+def decode_answer(data: dict[str, Any]) -> Answer:
+    answer = Answer(
+        data["kind"],
+        variables=list(data["variables"]),
+        boolean=bool(data["boolean"]),
+        truncated=bool(data["truncated"]),
+        seconds=float(data["seconds"]),
+    )
+    if answer.kind == "triples":
+        answer.triples = [q.triple for q in ox.parse(data["payload"], format=ox.RdfFormat.N_TRIPLES)]
+    elif answer.kind == "solutions":
+        parsed = ox.parse_query_results(data["payload"], format=ox.QueryResultsFormat.JSON)
+        names = answer.variables
+        answer.rows = [{n: s[n] for n in names if s[n] is not None} for s in parsed]
+        del parsed
+    return answer

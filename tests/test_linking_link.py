@@ -1,4 +1,5 @@
 """link_quads on the fixture corpus: precision/recall against gold, the hard cases, the RDF it adds, failures."""
+# ruff: noqa: F811  (pytest fixtures imported from fakewikidata.fixtures are redefined as arguments)
 
 from __future__ import annotations
 
@@ -115,7 +116,8 @@ def test_input_links_are_kept_and_used_as_context(fake_wd: FakeWikidata) -> None
     art, geo, tb = (ox.NamedNode(B + p) for p in ("article/x", "place/georgia-x", "place/tbilisi-x"))
     quads = [ox.Quad(art, t, ox.NamedNode(S + "NewsArticle"), g),
              ox.Quad(art, ox.NamedNode(S + "mentions"), geo, g), ox.Quad(art, ox.NamedNode(S + "mentions"), tb, g),
-             ox.Quad(geo, t, ox.NamedNode(S + "Place"), g), ox.Quad(geo, label, ox.Literal("Georgia", language="en"), g),
+             ox.Quad(geo, t, ox.NamedNode(S + "Place"), g),
+             ox.Quad(geo, label, ox.Literal("Georgia", language="en"), g),
              ox.Quad(tb, t, ox.NamedNode(S + "Place"), g), ox.Quad(tb, label, ox.Literal("Tiflis", language="en"), g),
              ox.Quad(tb, ox.NamedNode(SAME_AS), ox.NamedNode(WD + "Q994"), g)]
     out, rows, _c = run(fake_wd, quads=quads)

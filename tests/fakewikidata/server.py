@@ -204,7 +204,8 @@ class FakeWikidata:
             return 200, js, self.search(params)
         if action == "wbgetentities":
             return 200, js, self.getentities(params)
-        return 200, js, {"error": {"code": "badvalue", "info": f"Unrecognized value for parameter \"action\": {action}."}}
+        info = f"Unrecognized value for parameter \"action\": {action}."
+        return 200, js, {"error": {"code": "badvalue", "info": info}}
 
     def search(self, p: dict[str, str]) -> dict[str, Any]:
         text = " ".join(p.get("search", "").split()).casefold()

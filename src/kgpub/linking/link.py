@@ -270,7 +270,8 @@ def _link(quads: list[ox.Quad], config: LinkConfig, client: WikidataClient
                 hits[key] = "not-in-cache"
             except ServiceUnavailable as exc:
                 hits[key] = "service-unavailable"
-                log.warning("Wikidata: search for %r failed: %s", text, exc)
+                if str(exc) != client.gave_up:  # once the budget is spent, one warning says it all
+                    log.warning("Wikidata: search for %r failed: %s", text, exc)
 
     # 2. fetch the candidates (and the items given in the input, for coherence) in batches of 50
     wanted: dict[str, list[str]] = defaultdict(list)

@@ -37,7 +37,8 @@ DEMONYMS: dict[str, str] = {}
 for _d, _c in re.findall(r"(\S+):((?:(?!\s+\S+:)[\s\S])+)", _DEMONYMS):
     DEMONYMS[_d.replace("_", " ").lower()] = " ".join(_c.split())
 DEMONYMS.update({"u.s.": "United States", "us": "United States", "emirati": "United Arab Emirates",
-                 "kurdish": "", "arab": "", "shia": "", "sunni": "", "european": "", "western": ""})
+                 "kurdish": "", "arab": "", "shia": "", "sunni": "", "european": "", "western": "",
+                 "islamic": "", "muslim": "", "christian": "", "jewish": "", "hazara": "", "islamist": ""})
 
 COUNTRY_ALIASES: dict[str, str] = {
     "us": "United States", "u.s.": "United States", "u.s": "United States", "usa": "United States",
@@ -139,9 +140,9 @@ _COUNT_WORDS = {
     "killed": "killed kill kills killing dead death deaths died die dies dying fatalities fatality bodies "
               "lives perished drowned toll murdered executed slain",
     "injured": "injured injuring injure injures injuries injury wounded wounding wound wounds hurt "
-               "hospitalised hospitalized casualties",
+               "hospitalised hospitalized casualties treated",
     "displaced": "displaced displacing displace fled flee fleeing homeless refugees evacuated evacuees "
-                 "uprooted shelter",
+                 "uprooted shelter homes",
     "arrested": "arrested arrest arrests arresting detained detain detaining detention detentions held "
                 "jailed imprisoned rounded",
     "missing": "missing unaccounted disappeared",
@@ -190,6 +191,7 @@ CLAIM_VERBS = frozenset({"claims", "claimed", "claim", "alleged", "alleges", "in
                          "maintains", "maintained"})
 COREF_NOUNS = frozenset("""
 group organisation organization monitor agency ministry observatory charity movement coalition alliance
-party commission organisers organizers service office mission council
+party commission organisers organizers service office mission council centre center institute
+watchdog network committee union
 """.split())
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})

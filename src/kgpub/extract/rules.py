@@ -117,6 +117,14 @@ class Extractor:
             label = ent.label_
             if not any(c.isupper() for c in text) or any(c.isdigit() for c in text):
                 continue
+            if low in L.GROUP_NORPS:
+                mentions.append(self._mention(span, L.GROUP_NORPS[low], "organization"))
+                continue
+            if low in L.COUNTRY_BY_LOWER and label in ("PERSON", "ORG", "GPE", "LOC", "NORP"):
+                label = "GPE"  # the small model sometimes calls "Malawi" a person
+            elif label == "PERSON" and len(span) == 1 and span.root.dep_ == "pobj" and span.root.head.lower_ in (
+                    "in", "at", "near", "through", "across", "outside", "into", "from", "to"):
+                label = "GPE"  # "in central Santiago", "in the Sahel"
             if label == "NORP":
                 m = self._norp_mention(span, low)
                 if m:
@@ -143,6 +151,8 @@ class Extractor:
                     continue
             else:  # LOC, FAC
                 kind = "place"
+            if kind == "place":
+                text = re.sub(r"\s+(?:province|district|region|county|governorate|state|city)$", "", text)
             if kind == "country":
                 text = L.COUNTRY_BY_LOWER[low]
             mentions.append(self._mention(span, text, kind))
@@ -192,6 +202,8 @@ class Extractor:
         if country == "":
             return None
         # a proper noun that is no known nationality: NER often tags towns as NORP ("Aleppo")
+        if span.end < len(self.doc) and self.doc[span.end].text[:1].isupper():
+            return None  # part of a longer name ("Islamic State")
         if len(span) == 1 and span[0].tag_ == "NNP" and span.root.dep_ in ("pobj", "compound", "nsubj", "dobj"):
             return self._mention(span, span.text, "place")
         return None
@@ -752,7 +764,9 @@ class Extractor:
         # 1. the word right after the number ("33 dead", "41 wounded", "19 injured people")
         for k in range(e, min(e + 2, sent.end)):
             w = low[k]
-            if w in L.COUNT_TYPE_WORDS and w not in ("held", "put", "toll", "shelter", "gathered"):
+            if w in L.COUNT_TYPE_WORDS and w not in ("held", "put", "toll", "shelter", "gathered", "homes"):
+                if L.COUNT_TYPE_WORDS[w] == "participants":
+                    break
                 ctype = L.COUNT_TYPE_WORDS[w]
                 break
             if w in L.OTHER_COUNT_NOUNS:
@@ -969,8 +983,11 @@ class Extractor:
         s1 = self._sent_at_char(max(qs, qe - 1))
         # the attribution may sit in the sentence after the closing quote mark
         after = qe + 1
-        if s1 + 1 < len(self.sents) and self.sents[s1 + 1].start_char <= after + 2:
-            s1 += 1
+        if s1 + 1 < len(self.sents) and self.sents[s1 + 1].start_char <= after + 2 \
+                and "\n" not in self.text[qe:self.sents[s1 + 1].start_char]:
+            nxt = self.sents[s1 + 1]
+            if any(self.lower[t] in L.SPEECH_VERBS for t in range(nxt.start, min(nxt.end, nxt.start + 6))):
+                s1 += 1
         lo, hi = self.sents[s0].start, self.sents[s1].end
         cands: list[tuple[int, Any]] = []
         for k in range(lo, hi):

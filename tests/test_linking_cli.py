@@ -89,3 +89,17 @@ def test_bad_config_key_is_exit_2(tmp_path: Path) -> None:
     r = CliRunner().invoke(cli, ["link", str(CORPUS), "-o", str(tmp_path / "o.nq"), "--config", str(cfg),
                                  "--contact", "ops@example.org"])
     assert r.exit_code == 2 and "treshold" in r.stderr
+
+
+def test_build_link_wikidata_validates(fake_wd: FakeWikidata, tmp_path: Path) -> None:
+    examples = Path(__file__).resolve().parent.parent / "examples" / "factsheets"
+    if not examples.is_dir():
+        pytest.skip("no examples")
+    env = {"KGPUB_CONTACT": "ops@example.org", "KGPUB_WIKIDATA_API": fake_wd.api_url,
+           "KGPUB_WIKIDATA_SPARQL": fake_wd.sparql_url, "KGPUB_WIKIDATA_CACHE": str(tmp_path / "c.sqlite"),
+           "KGPUB_LINK_REPORT": str(tmp_path / "r.csv")}
+    r = CliRunner(env=env).invoke(cli, ["build", str(examples), "-o", str(tmp_path / "out.nq"), "--link", "wikidata"])
+    assert r.exit_code == 0, r.output
+    assert "0 violation(s)" in r.stderr
+    rows = list(csv.DictReader((tmp_path / "r.csv").open()))
+    assert any(row["reason"] == "linked" for row in rows)

@@ -80,8 +80,18 @@ def linker_from_options(*, wikidata_api: str | None = None, wikidata_sparql: str
     return linker
 
 
+ENVIRONMENT = {"contact": "KGPUB_CONTACT", "wikidata_api": "KGPUB_WIKIDATA_API",
+               "wikidata_sparql": "KGPUB_WIKIDATA_SPARQL", "config_file": "KGPUB_LINK_CONFIG",
+               "cache": "KGPUB_WIKIDATA_CACHE", "link_report": "KGPUB_LINK_REPORT"}
+
+
 def linker_from_environment(**options: Any) -> Callable[[list[Any]], tuple[list[Any], list[Any]]]:
-    """:func:`linker_from_options` with the contact and the rest from the environment (``KGPUB_CONTACT``)."""
+    """:func:`linker_from_options`, taking options not given from the environment (:data:`ENVIRONMENT`)."""
+    import os
+
+    for name, var in ENVIRONMENT.items():
+        if options.get(name) is None and os.environ.get(var):
+            options[name] = os.environ[var]
     return linker_from_options(**options)
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 DEVSET = Path(__file__).resolve().parents[1] / "examples" / "devset"
 
@@ -55,7 +56,7 @@ def run(report: Callable[[str, float, str], None] | None = None, *, repeat: int 
     list(nlp.pipe(texts[:8]))  # warm up
     _, t_raw = _timed(lambda: list(nlp.pipe(texts, batch_size=32)))
     docs, t_parse = _timed(lambda: list(nlp.pipe(texts, batch_size=32)))
-    _, t_rules = _timed(lambda: [build_sheet(d, a) for d, a in zip(docs, arts)])
+    _, t_rules = _timed(lambda: [build_sheet(d, a) for d, a in zip(docs, arts, strict=False)])
     _, t_full = _timed(lambda: list(extract_many(arts, batch_size=32)))
     import importlib
 

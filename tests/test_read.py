@@ -122,7 +122,7 @@ def test_jsonl_corpus(tmp_path):
 @pytest.mark.parametrize("line, message", [
     ("not json", "corpus.jsonl:2: not a JSON object"),
     ('{"headline": "x"}', "corpus.jsonl:2: needs a 'text' or 'html' key"),
-    ('{"text": "%s", "published": "soon"}' % BODY, "corpus.jsonl:2: published:"),
+    (f'{{"text": "{BODY}", "published": "soon"}}', "corpus.jsonl:2: published:"),
     ('{"text": "x", "color": "red"}', "corpus.jsonl:2: color: unknown key"),
 ])
 def test_jsonl_errors_name_the_line(tmp_path, line, message):

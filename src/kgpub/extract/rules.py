@@ -601,14 +601,16 @@ class Extractor:
                     actors.append(m.entity)
 
         for c in tok.children:
-            if c.dep_ in ("amod", "poss", "compound", "nsubj", "agent") or (c.dep_ == "prep" and c.lower_ in ("by", "between", "with", "from")):
+            if c.dep_ in ("amod", "poss", "compound", "nsubj", "agent") or (
+                    c.dep_ == "prep" and c.lower_ in ("by", "between", "with", "from")):
                 add_subtree(c)
         verb = tok if tok.tag_.startswith("VB") else None
         head = tok
         for _ in range(3):
             if verb is not None:
                 break
-            if head.dep_ in ("dobj", "pobj", "prep", "xcomp", "advcl", "attr", "nsubj", "nsubjpass") and head.head.i != head.i:
+            if head.dep_ in ("dobj", "pobj", "prep", "xcomp", "advcl", "attr", "nsubj", "nsubjpass") \
+                    and head.head.i != head.i:
                 head = head.head
                 if head.tag_.startswith("VB"):
                     verb = head
@@ -616,7 +618,8 @@ class Extractor:
                 break
         if verb is not None and kind in L.DIPLOMATIC_KINDS | {"election"}:
             v = verb
-            while not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) and v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i:
+            while not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) \
+                    and v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i:
                 v = v.head
             for c in v.children:
                 if c.dep_ in ("nsubj",):
@@ -673,7 +676,7 @@ class Extractor:
     # ------------------------------------------------------------------ counts
 
     def find_counts(self) -> None:
-        doc, low = self.doc, self.lower
+        doc, _low = self.doc, self.lower
         n = len(doc)
         i = 0
         raw: list[dict[str, Any]] = []
@@ -686,7 +689,8 @@ class Extractor:
             while j + 1 < n and self._numberish(j + 1) and self.ent_label[j + 1] not in _SKIP_NUM_LABELS:
                 j += 1
             value = self._number_value(i, j + 1)
-            if value is None or (j == i and tok.text.isdigit() and len(tok.text) == 4 and 1900 <= int(tok.text) <= 2100):
+            is_year = j == i and tok.text.isdigit() and len(tok.text) == 4 and 1900 <= int(tok.text) <= 2100
+            if value is None or is_year:
                 i = j + 1
                 continue
             item = self._count_at(i, j + 1, value)
@@ -896,7 +900,7 @@ class Extractor:
         si = item["sent"]
         best: tuple[int, Event] | None = None
         for ev in self.events:
-            for s, t in zip(ev.sents, ev.tokens):
+            for s, t in zip(ev.sents, ev.tokens, strict=False):
                 if s == si:
                     d = abs(t - item["tok"])
                     if ev.kind in L.DIPLOMATIC_KINDS:
@@ -938,7 +942,6 @@ class Extractor:
         return spans
 
     def find_quotes(self) -> None:
-        doc = self.doc
         prev_speaker: Entity | None = None
         prev_end = -10**9
         for qs, qe in self.quote_spans:
@@ -1073,7 +1076,7 @@ class Extractor:
                 obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
                 if obj is not None:
                     about = []
-                    for t in [obj] + [x for x in obj.subtree if x.dep_ == "conj" and x.head.i == obj.i or x.dep_ == "conj"]:
+                    for t in [obj] + [x for x in obj.subtree if x.dep_ == "conj"]:
                         m = self.mention_at[t.i]
                         e = m.entity if m and m.entity else self.resolve(t)
                         if e and e.id not in about and e is not author:

@@ -236,7 +236,7 @@ def evaluate(gold_dir: str | os.PathLike[str], inputs: Iterable[str | os.PathLik
             articles.append(art)
             golds.append(gold)
     report = EvalReport()
-    for art, gold, pred in zip(articles, golds, extract_many(articles, batch_size=batch_size)):
+    for art, gold, pred in zip(articles, golds, extract_many(articles, batch_size=batch_size), strict=False):
         scores, matched, right = score_sheet(gold, pred)
         for m in METRICS:
             report.scores[m].add(scores[m])

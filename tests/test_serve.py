@@ -329,9 +329,10 @@ def test_negotiate_helpers() -> None:
 
 def test_cli_serve_runs_on_loopback(tmp_path) -> None:  # type: ignore[no-untyped-def]
     port = free_port()
+    log = (tmp_path / "serve.log").open("wb")
     proc = subprocess.Popen(
         [sys.executable, "-m", "kgpub", "serve", str(ARTICLES), "--port", str(port)],
-        stdout=subprocess.PIPE,
+        stdout=log,
         stderr=subprocess.STDOUT,
     )
     try:
@@ -343,6 +344,7 @@ def test_cli_serve_runs_on_loopback(tmp_path) -> None:  # type: ignore[no-untype
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+        log.close()
     bad = subprocess.run([sys.executable, "-m", "kgpub", "serve"], capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "DATA files or --store" in bad.stderr
 

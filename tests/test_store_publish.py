@@ -116,7 +116,8 @@ def test_killed_server_then_resume_from_journal(oxigraph: OxigraphServer, tmp_pa
 def test_journal_ignores_changed_content(tmp_path: Path) -> None:
     j = Journal(tmp_path / "j.jsonl")
     j.record("http://x/store", FLOOD, "aaa")
-    (tmp_path / "j.jsonl").open("a").write('{"endpoint": "http://x/st')  # a line cut by a crash
+    with (tmp_path / "j.jsonl").open("a") as fh:
+        fh.write('{"endpoint": "http://x/st')  # a line cut by a crash
     again = Journal(tmp_path / "j.jsonl")
     assert again.has("http://x/store", FLOOD, "aaa")
     assert not again.has("http://x/store", FLOOD, "bbb")  # changed data is sent again

@@ -148,6 +148,7 @@ class FakeWikidata:
             if raw and "gzip" in (h.headers.get("Accept-Encoding") or ""):
                 raw = gzip.compress(raw)
                 headers["Content-Encoding"] = "gzip"
+            rec.status = status  # before the answer leaves, so a client that reads it sees the record
             h.send_response(status)
             for k, v in headers.items():
                 h.send_header(k, v)
@@ -157,7 +158,6 @@ class FakeWikidata:
                 h.wfile.write(raw)
             except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout test)
                 pass
-            rec.status = status
         finally:
             with self._lock:
                 self.in_flight -= 1

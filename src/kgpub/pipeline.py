@@ -39,18 +39,34 @@ SOFTWARE_IRI = f"https://pypi.org/project/kgpub/{__version__}/"
 SHAPES_IRI = "https://w3id.org/kgpub/shapes"  # the owl:Ontology IRI of shapes/kgpub.shapes.ttl
 
 
-def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[str]:
-    """Files, directories (recursively, known extensions only, sorted) and URLs, in a stable order.
+def expand_inputs(inputs: Iterable[str | os.PathLike[str]], *, from_list: Iterable[str] = ()) -> list[str]:
+    """Files, directories (recursively, known extensions only, sorted), globs, list files and URLs, in order.
 
-    :raises InputError: for a missing file or an unknown extension.
+    ``@FILE`` (and each of ``from_list``) names a list file: one input a line (blank lines and ``#``
+    comments skipped), relative to the current directory.  A pattern with ``*``, ``?`` or ``[`` that
+    names no existing file is a glob (``**`` matches across directories).
+
+    :raises InputError: for a missing file, a glob that matches nothing, or an unknown extension.
     """
     sources: list[str] = []
-    for item in inputs:
-        text = str(item)
+    items = [str(i) for i in inputs] + [f"@{f}" for f in from_list]
+    for text in items:
+        if text.startswith("@") and len(text) > 1:
+            sources.extend(expand_inputs(_read_list(text[1:])))
+            continue
         if text == "-" or text.startswith(("http://", "https://")):
             sources.append(text)
             continue
         path = Path(text)
+        if not path.exists() and any(c in text for c in "*?["):
+            import glob
+
+            matches = sorted(m for m in glob.glob(text, recursive=True)
+                             if Path(m).is_dir() or Path(m).suffix.lower() in INPUT_EXTENSIONS)
+            if not matches:
+                raise InputError("the pattern matches no article or fact-sheet files", source=text)
+            sources.extend(expand_inputs(matches))
+            continue
         if path.is_dir():
             found = sorted(str(p) for p in path.rglob("*")
                            if p.is_file() and p.suffix.lower() in INPUT_EXTENSIONS
@@ -66,6 +82,20 @@ def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[str]:
         else:
             sources.append(text)
     return sources
+
+
+def _read_list(name: str) -> list[str]:
+    try:
+        text = Path(name).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot read the list file: {exc.strerror}", source=name) from None
+    except UnicodeDecodeError:
+        raise InputError("the list file is not UTF-8", source=name) from None
+    items = [line.strip() for line in text.splitlines()]
+    items = [i for i in items if i and not i.startswith("#")]
+    if not items:
+        raise InputError("the list file names no inputs", source=name)
+    return items
 
 
 def _apply_published(sheet: FactSheet, published: str | None) -> FactSheet:
@@ -118,27 +148,60 @@ def _iter_jsonl(source: str, *, published: str | None) -> Iterator[FactSheet]:
         yield parse_factsheet(sheet_data, source=source)
 
 
-@dataclass
 class BuildResult:
-    """What a build did: sheets read, quads made, the validation report, files written, errors kept going."""
+    """What a build did: sheets read, quads made, the validation report, files written, errors kept going.
 
-    articles: int = 0
-    quads: list[ox.Quad] = field(default_factory=list, repr=False)
-    report: ValidationReport = field(default_factory=ValidationReport)
-    written: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    link_rows: list[Any] = field(default_factory=list, repr=False)
+    ``quads`` is parsed on first use from the N-Quads the build made (large builds never need it).
+    """
+
+    def __init__(self, *, articles: int = 0, quads: list[ox.Quad] | None = None,
+                 report: ValidationReport | None = None, written: list[str] | None = None,
+                 errors: list[str] | None = None, link_rows: list[Any] | None = None) -> None:
+        self.articles = articles
+        self.report = report if report is not None else ValidationReport()
+        self.written = written if written is not None else []
+        self.errors = errors if errors is not None else []
+        self.link_rows = link_rows if link_rows is not None else []
+        self._quads = quads
+        self._nquads: bytes | None = None
+        self.n_triples: int | None = None
+        self.n_quads: int | None = None
+        self.seconds: float = 0.0
+        self.shards_built = 0
+        self.shards_reused = 0
+
+    @property
+    def quads(self) -> list[ox.Quad]:
+        if self._quads is None:
+            data = self._nquads or b""
+            self._quads = list(ox.parse(data, format=ox.RdfFormat.N_QUADS)) if data else []
+        return self._quads
+
+    @quads.setter
+    def quads(self, value: list[ox.Quad]) -> None:
+        self._quads, self._nquads, self.n_quads, self.n_triples = value, None, None, None
 
     @property
     def triples(self) -> int:
-        return len({q.triple for q in self.quads})
+        if self.n_triples is None:
+            self.n_triples = len({q.triple for q in self.quads})
+        return self.n_triples
 
     def summary(self) -> str:
-        parts = [f"{self.articles} article(s)", f"{len(self.quads)} quads",
+        nq = self.n_quads if self.n_quads is not None else len(self.quads)
+        parts = [f"{self.articles} article(s)", f"{nq} quads",
                  f"{self.report.violations} violation(s)", f"{len(self.errors)} error(s)"]
+        if self.shards_built or self.shards_reused:
+            parts.append(f"{self.shards_built} shard(s) built, {self.shards_reused} reused")
+        if self.seconds:
+            rate = self.articles / self.seconds if self.seconds else 0
+            parts.append(f"{self.seconds:.1f} s ({rate:.0f} articles/s)")
         if self.written:
             parts.append("wrote " + ", ".join(self.written))
         return "; ".join(parts)
+
+    def __repr__(self) -> str:
+        return f"BuildResult({self.summary()})"
 
 
 def generation_time() -> dt.datetime:
@@ -157,41 +220,61 @@ def shapes_digest(shapes: str | Path | None = None) -> str:
     return hashlib.sha256(Path(shapes or default_shapes_path()).read_bytes()).hexdigest()
 
 
-def describe_dataset(quads: Iterable[ox.Quad], *, base: str = iris.DEFAULT_BASE,
-                     shapes: str | Path | None = None, title: str | None = None) -> list[ox.Quad]:
-    """The dataset description (VoID + DCAT + PROV) of built article graphs, in its own named graph."""
-    graph = ox.NamedNode(iris.dataset_graph_iri(base))
-    d = iris.dataset_iri(base)
+@dataclass
+class DatasetStats:
+    """What a dataset description counts: triples per named graph, articles, URLs, entities, distinct triples."""
+
+    graphs: dict[str, int] = field(default_factory=dict)
+    articles: dict[str, str] = field(default_factory=dict)
+    urls: set[str] = field(default_factory=set)
+    entities: set[str] = field(default_factory=set)
+    triples: int = 0
+    documents: int | None = None  # when no per-graph table is kept (corpus builds)
+
+
+def dataset_stats(quads: Iterable[ox.Quad]) -> DatasetStats:
+    """Count ``quads`` exactly (all in memory; corpus builds add up per-article statistics instead)."""
     per_graph: dict[str, set[ox.Triple]] = {}
-    articles: dict[str, str] = {}
-    urls: set[str] = set()
-    entities: set[str] = set()
+    stats = DatasetStats()
     entity_types = {SCHEMA + "Person", SCHEMA + "Organization", SCHEMA + "Place"}
     for q in quads:
         if isinstance(q.graph_name, ox.NamedNode):
             per_graph.setdefault(q.graph_name.value, set()).add(q.triple)
         p = q.predicate.value
         if p == RDF_TYPE and q.object.value == SCHEMA + "NewsArticle" and isinstance(q.graph_name, ox.NamedNode):
-            articles[q.graph_name.value] = q.subject.value
+            stats.articles[q.graph_name.value] = q.subject.value
         elif p == RDF_TYPE and q.object.value in entity_types:
-            entities.add(q.subject.value)
+            stats.entities.add(q.subject.value)
         elif p == SCHEMA + "url" and isinstance(q.object, ox.Literal):
-            urls.add(q.object.value)
-    all_triples = set().union(*per_graph.values()) if per_graph else set()
+            stats.urls.add(q.object.value)
+    stats.graphs = {g: len(t) for g, t in per_graph.items()}
+    stats.triples = len(set().union(*per_graph.values())) if per_graph else 0
+    return stats
+
+
+def describe_dataset(quads: Iterable[ox.Quad], *, base: str = iris.DEFAULT_BASE,
+                     shapes: str | Path | None = None, title: str | None = None) -> list[ox.Quad]:
+    """The dataset description (VoID + DCAT + PROV) of built article graphs, in its own named graph."""
+    return describe_from_stats(dataset_stats(quads), base=base, shapes=shapes, title=title)
+
+
+def describe_from_stats(stats: DatasetStats, *, base: str = iris.DEFAULT_BASE, shapes: str | Path | None = None,
+                        title: str | None = None, subsets: bool = True,
+                        graph: ox.NamedNode | ox.DefaultGraph | None = None) -> list[ox.Quad]:
+    """The dataset description from counts; ``subsets=False`` leaves out the per-article table."""
+    graph = graph if graph is not None else ox.NamedNode(iris.dataset_graph_iri(base))
+    d = iris.dataset_iri(base)
     out: list[ox.Quad] = []
 
     def add(s: str, p: str, o: Any) -> None:
         out.append(ox.Quad(ox.NamedNode(s), ox.NamedNode(p), ox.NamedNode(o) if isinstance(o, str) else o, graph))
 
-    def integer(n: int) -> ox.Literal:
-        return ox.Literal(str(n), datatype=ox.NamedNode(XSD + "integer"))
-
     for cls in (VOID + "Dataset", DCAT + "Dataset", PROV + "Entity"):
         add(d, RDF_TYPE, cls)
     add(d, DCTERMS + "title", ox.Literal(title or "Events reported in news articles (kgpub)", language="en"))
-    add(d, VOID + "triples", integer(len(all_triples)))
-    add(d, VOID + "entities", integer(len(entities)))
-    add(d, VOID + "documents", integer(len(articles)))
+    add(d, VOID + "triples", integer(stats.triples))
+    add(d, VOID + "entities", integer(len(stats.entities)))
+    add(d, VOID + "documents", integer(stats.documents if stats.documents is not None else len(stats.articles)))
     add(d, VOID + "uriSpace", ox.Literal(base))
     for ns in ("https://w3id.org/kgpub/ns", SCHEMA, "http://semanticweb.cs.vu.nl/2009/11/sem/", PROV,
                "http://www.w3.org/ns/oa#"):
@@ -199,17 +282,18 @@ def describe_dataset(quads: Iterable[ox.Quad], *, base: str = iris.DEFAULT_BASE,
     add(d, DCTERMS + "conformsTo", SHAPES_IRI)
     add(SHAPES_IRI, "http://www.w3.org/2000/01/rdf-schema#comment",
         ox.Literal(f"sha256 {shapes_digest(shapes)}"))
-    for g_iri, triples in sorted(per_graph.items()):
-        if g_iri == graph.value:
-            continue
-        add(d, VOID + "subset", g_iri)
-        add(g_iri, RDF_TYPE, VOID + "Dataset")
-        add(g_iri, VOID + "triples", integer(len(triples)))
-        if g_iri in articles:
-            add(g_iri, PROV + "wasDerivedFrom", articles[g_iri])
-            add(d, PROV + "wasDerivedFrom", articles[g_iri])
-    for url in sorted(urls):
-        add(d, DCTERMS + "source", ox.Literal(url, datatype=ox.NamedNode(XSD + "anyURI")))
+    if subsets:
+        for g_iri, n in sorted(stats.graphs.items()):
+            if isinstance(graph, ox.NamedNode) and g_iri == graph.value:
+                continue
+            add(d, VOID + "subset", g_iri)
+            add(g_iri, RDF_TYPE, VOID + "Dataset")
+            add(g_iri, VOID + "triples", integer(n))
+            if g_iri in stats.articles:
+                add(g_iri, PROV + "wasDerivedFrom", stats.articles[g_iri])
+                add(d, PROV + "wasDerivedFrom", stats.articles[g_iri])
+        for url in sorted(stats.urls):
+            add(d, DCTERMS + "source", ox.Literal(url, datatype=ox.NamedNode(XSD + "anyURI")))
     activity = d + "/build"
     when = ox.Literal(generation_time().isoformat().replace("+00:00", "Z"), datatype=ox.NamedNode(XSD + "dateTime"))
     add(d, PROV + "wasGeneratedBy", activity)
@@ -221,6 +305,10 @@ def describe_dataset(quads: Iterable[ox.Quad], *, base: str = iris.DEFAULT_BASE,
     add(SOFTWARE_IRI, RDFS_LABEL, ox.Literal(f"kgpub {__version__}"))
     add(SOFTWARE_IRI, SCHEMA + "softwareVersion", ox.Literal(__version__))
     return out
+
+
+def integer(n: int) -> ox.Literal:
+    return ox.Literal(str(n), datatype=ox.NamedNode(XSD + "integer"))
 
 
 def check_outputs(outputs: Iterable[str], *, stdout_format: RdfFormat = RdfFormat.TURTLE
@@ -238,22 +326,35 @@ def check_outputs(outputs: Iterable[str], *, stdout_format: RdfFormat = RdfForma
     return pairs
 
 
+def is_directory_output(out: str) -> bool:
+    """A ``-o`` target that names a directory: it ends in a slash, exists as one, or has no extension."""
+    if out == "-":
+        return False
+    return out.endswith(("/", os.sep)) or Path(out).is_dir() or not Path(out).suffix
+
+
 def build(inputs: Iterable[str | os.PathLike[str]], outputs: Iterable[str] = (), *,
           base: str = iris.DEFAULT_BASE, published: str | None = None, allow_invalid: bool = False,
           keep_going: bool = False, validator: str = DEFAULT_VALIDATOR, shapes: str | Path | None = None,
           linker: Callable[[list[ox.Quad]], tuple[list[ox.Quad], list[Any]]] | None = None,
           on_article: Callable[[str], None] | None = None,
-          stdout_format: RdfFormat = RdfFormat.TURTLE) -> BuildResult:
+          stdout_format: RdfFormat = RdfFormat.TURTLE, jobs: int | None = None,
+          on_progress: Callable[[int, int], None] | None = None, engine: str = "local",
+          scheduler: str | None = None, shard_size: int | None = None) -> BuildResult:
     """Build RDF from articles and fact sheets, validate it, and write each output.
 
-    :param inputs: files, directories, URLs (see :func:`expand_inputs`).
-    :param outputs: output files; the format comes from the extension; ``-`` is stdout.
+    :param inputs: files, directories, globs, ``@list.txt`` files, URLs (see :func:`expand_inputs`).
+    :param outputs: output files; the format comes from the extension; ``-`` is stdout; a directory gets
+        a sharded corpus build (see :mod:`kgpub.corpus`).
     :param base: the IRI under which data IRIs are minted.
     :param published: publication date for articles that do not give one.
     :param allow_invalid: write the outputs even when the data does not conform.
     :param keep_going: record bad inputs in ``errors`` and build the rest (the caller exits 1).
     :param stdout_format: the format written to ``-``.
     :param linker: a function adding Wikidata links to the quads (see ``kgpub.linking``).
+    :param jobs: worker processes (default: the number of cores); the output is the same for any number.
+    :param on_progress: called with (articles done, articles in all) as the work goes.
+    :param engine: ``"local"`` (worker processes) or ``"dask"`` (directory outputs; ``scheduler`` address).
     :raises InputError: bad input (unless ``keep_going``); :raises ValidationFailed: violations.
     """
     try:
@@ -268,11 +369,143 @@ def build(inputs: Iterable[str | os.PathLike[str]], outputs: Iterable[str] = (),
                 raise ValueError("need YYYY-MM-DD")
         except ValueError as exc:
             raise InputError(f"{published!r} is not a date YYYY-MM-DD ({exc})", field="--published") from None
+    outputs = [str(o) for o in outputs]
+    directories = [o for o in outputs if is_directory_output(o)]
+    if directories:
+        if len(outputs) > 1:
+            raise InputError("a directory output (a sharded corpus build) must be the only -o", source=directories[0],
+                             field="--output")
+        if linker is not None:
+            raise InputError("--link is not available for directory outputs yet", field="--link")
+        from .corpus import build_corpus
+
+        return build_corpus(inputs, directories[0], base=base, published=published, allow_invalid=allow_invalid,
+                            keep_going=keep_going, validator=validator, shapes=shapes, jobs=jobs,
+                            on_progress=on_progress, engine=engine, scheduler=scheduler, shard_size=shard_size)
+    if engine != "local":
+        raise InputError(f"--engine {engine} builds into a directory: give -o DIR/", field="--engine")
     targets = check_outputs(outputs, stdout_format=stdout_format)
+    sources = expand_inputs(inputs)
+    if linker is not None or "-" in sources:
+        return _build_in_memory(sources, targets, base=base, published=published, allow_invalid=allow_invalid,
+                                keep_going=keep_going, validator=validator, shapes=shapes, linker=linker,
+                                on_article=on_article)
+    return _build_parallel(sources, targets, base=base, published=published, allow_invalid=allow_invalid,
+                           keep_going=keep_going, validator=validator, shapes=shapes, on_article=on_article,
+                           jobs=jobs, on_progress=on_progress)
+
+
+def _build_parallel(sources: list[str], targets: list[tuple[str, RdfFormat]], *, base: str, published: str | None,
+                    allow_invalid: bool, keep_going: bool, validator: str, shapes: str | Path | None,
+                    on_article: Callable[[str], None] | None, jobs: int | None,
+                    on_progress: Callable[[int, int], None] | None) -> BuildResult:
+    """Per-article work in worker processes; the files are assembled from their sorted N-Quads lines."""
+    import time
+
+    from . import corpus
+
+    started = time.perf_counter()
+    records = list(corpus.scan_records(sources))
+    cfg = corpus.Config(base=base, published=published, validator=validator,
+                        shapes=str(shapes) if shapes else None,
+                        jsonld=any(fmt is RdfFormat.JSON_LD for _, fmt in targets))
+    result = BuildResult()
+    seen_keys: dict[str, str] = {}
+    lines: list[bytes] = []
+    fragments: list[tuple[str, str]] = []
+    stats = DatasetStats()
+    shared: set[int] = set()
+    results: set[Any] = set()
+    progress = (lambda n: on_progress(n, len(records))) if on_progress else None
+    for out in corpus.run_articles(records, cfg, jobs=jobs, on_progress=progress):
+        if isinstance(out, corpus.ErrorOut):
+            if not keep_going:
+                raise out.error()
+            result.errors.append(out.message)
+            log.warning("skipped: %s", out.message)
+            continue
+        if out.key in seen_keys:
+            exc = InputError(f"article key {out.key!r} is also used by {seen_keys[out.key]}", source=out.source,
+                             field="article.id")
+            if not keep_going:
+                raise exc
+            result.errors.append(str(exc))
+            log.warning("skipped: %s", exc)
+            continue
+        seen_keys[out.key] = out.source
+        lines.extend(out.lines)
+        if out.jsonld is not None:
+            fragments.append((out.graph, out.jsonld))
+        stats.graphs[out.graph] = out.triples
+        if out.article:
+            stats.articles[out.graph] = out.article
+        if out.url:
+            stats.urls.add(out.url)
+        stats.entities.update(out.entities)
+        stats.triples += out.local
+        shared.update(out.shared)
+        results.update(out.results)
+        result.articles += 1
+        if on_article:
+            on_article(out.source)
+    stats.triples += len(shared)
+    result.report = ValidationReport(
+        results=sorted(results, key=lambda r: (r.focus, r.path or "", r.message, r.value or "")),
+        triples=len(lines), validator=validator)
+    description = describe_from_stats(stats, base=base, shapes=shapes)
+    lines.extend(ox.serialize(description, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True))
+    if cfg.jsonld:
+        fragments.append((iris.dataset_graph_iri(base),
+                          corpus.jsonld_fragment(iris.dataset_graph_iri(base), [q.triple for q in description])))
+    nquads = corpus.nquads_from_lines(lines)
+    del lines
+    result._nquads = nquads
+    result.n_quads = nquads.count(b"\n")
+    result.n_triples = stats.triples
+    if not result.report.conforms and not allow_invalid:
+        raise ValidationFailed(f"the data does not conform to the shapes ({result.report.violations} "
+                               "violation(s)); nothing written (use --allow-invalid to write anyway)",
+                               report=result.report)
+    ntriples: bytes | None = None
+    for out_path, fmt in targets:
+        if fmt is RdfFormat.N_QUADS:
+            data = nquads
+        elif fmt in (RdfFormat.N_TRIPLES, RdfFormat.TURTLE):
+            if ntriples is None:
+                ntriples = corpus.ntriples_from_nquads(nquads)
+            data = ntriples if fmt is RdfFormat.N_TRIPLES else corpus.turtle_from_ntriples(ntriples)
+        elif fmt is RdfFormat.JSON_LD:
+            data = corpus.jsonld_from_fragments(fragments)
+        else:
+            from .rdfio import serialize_quads
+
+            data = serialize_quads(result.quads, fmt)
+        _write_bytes(out_path, data)
+        result.written.append(out_path)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _write_bytes(path: str, data: bytes) -> None:
+    from .rdfio import atomic_output
+
+    if path.endswith(".gz"):
+        import gzip
+
+        data = gzip.compress(data, mtime=0)
+    with atomic_output(path) as fh:
+        fh.write(data)
+
+
+def _build_in_memory(sources: list[str], targets: list[tuple[str, RdfFormat]], *, base: str,
+                     published: str | None, allow_invalid: bool, keep_going: bool, validator: str,
+                     shapes: str | Path | None, linker: Callable[[list[ox.Quad]], tuple[list[ox.Quad], list[Any]]]
+                     | None, on_article: Callable[[str], None] | None) -> BuildResult:
+    """The whole graph in one process (used with ``--link`` and standard input)."""
     result = BuildResult()
     seen_keys: dict[str, str] = {}
     quads: list[ox.Quad] = []
-    for source in expand_inputs(inputs):
+    for source in sources:
         try:
             for sheet in iter_factsheets(source, published=published):
                 if sheet.key in seen_keys:

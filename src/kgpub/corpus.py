@@ -1,0 +1,535 @@
+"""Corpus-scale builds: inputs as records, per-article work in worker processes, sharded output.
+
+The unit of work is a *record*: one input file, or one line of a ``.jsonl`` corpus.  Records are
+hashed (path plus content) in the main process; the per-article work (read, extract, check, map,
+validate, serialise) runs in workers, which send back sorted N-Quads lines, a JSON-LD fragment
+when asked, the validation results and small statistics for the dataset description.
+
+Two ways to use it:
+
+- :func:`run_articles` streams the per-article outputs of records in input order (``kgpub.build``
+  uses it for single-file outputs: the same bytes for any number of workers);
+- :func:`build_corpus` writes a directory: ``part-NNNNN.nq.gz`` shards (records assigned to shards
+  by content hash, so that a changed input touches one shard), ``dataset.ttl``, ``validation.txt``,
+  ``errors.txt`` and ``manifest.json`` (input hashes, kgpub version, shapes hash) for incremental
+  rebuilds and for resuming a killed run from the shards it finished.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import logging
+import os
+import re
+import shutil
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from . import __version__, iris
+from .errors import InputError, KgpubError, ValidationFailed
+from .factsheet import FactSheet
+from .validate import DEFAULT_VALIDATOR, ValidationReport, ValidationResult, default_shapes_path
+
+log = logging.getLogger("kgpub")
+
+SHEET_FILE, ARTICLE_FILE, SHEET_LINE, ARTICLE_LINE, URL = "sheet-file", "article-file", "sheet-line", \
+    "article-line", "url"
+DEFAULT_SHARD_SIZE = 1000
+CHUNK = 64  # articles a worker task handles at once (single-file builds)
+SCHEMA = "https://schema.org/"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+ENTITY_TYPES = frozenset({SCHEMA + "Person", SCHEMA + "Organization", SCHEMA + "Place"})
+LOCAL_KINDS = ("article", "event", "count", "quote", "claim", "evidence")
+_GRAPH_AT_END = re.compile(rb" <[^<> ]*> \.\n")
+
+
+# ---------------------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class Record:
+    """One unit of input: a file, a URL, or one line of a ``.jsonl`` corpus; ``digest`` hashes its content."""
+
+    source: str
+    kind: str
+    digest: str
+    line: int | None = None
+    offset: int = 0
+    length: int = 0
+
+    @property
+    def name(self) -> str:
+        return f"{self.source}:{self.line}" if self.line is not None else self.source
+
+
+def scan_records(sources: Iterable[str]) -> Iterator[Record]:
+    """Records of expanded inputs (see :func:`kgpub.pipeline.expand_inputs`), in input order."""
+    from .pipeline import FACTSHEET_EXTENSIONS
+
+    for source in sources:
+        if source.startswith(("http://", "https://")):
+            yield Record(source, URL, hashlib.sha256(f"url\0{source}".encode()).hexdigest())
+            continue
+        suffix = Path(source).suffix.lower()
+        if suffix == ".jsonl":
+            yield from _scan_jsonl(source)
+            continue
+        try:
+            data = Path(source).read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", source=source) from None
+        kind = SHEET_FILE if suffix in FACTSHEET_EXTENSIONS else ARTICLE_FILE
+        yield Record(source, kind, _digest(source, data), length=len(data))
+
+
+def _digest(name: str, data: bytes) -> str:
+    h = hashlib.sha256(name.encode("utf-8", "surrogateescape"))
+    h.update(b"\0")
+    h.update(data)
+    return h.hexdigest()
+
+
+def _scan_jsonl(source: str) -> Iterator[Record]:
+    kind = None
+    offset = 0
+    try:
+        fh = open(source, "rb")
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", source=source) from None
+    with fh:
+        for n, raw in enumerate(fh, 1):
+            start, offset = offset, offset + len(raw)
+            if not raw.strip():
+                continue
+            if kind is None:  # the first line says whether the file holds fact sheets or articles
+                try:
+                    kind = SHEET_LINE if "article" in json.loads(raw) else ARTICLE_LINE
+                except (ValueError, TypeError):
+                    kind = SHEET_LINE
+            yield Record(source, kind, _digest(source, raw), line=n, offset=start, length=len(raw))
+
+
+def _read_record(record: Record) -> bytes:
+    with open(record.source, "rb") as fh:
+        fh.seek(record.offset)
+        return fh.read(record.length)
+
+
+# ---------------------------------------------------------------------------------------- config
+
+
+@dataclass(frozen=True)
+class Config:
+    """What the per-article work depends on (part of the incremental-build fingerprint)."""
+
+    base: str = iris.DEFAULT_BASE
+    published: str | None = None
+    validator: str = DEFAULT_VALIDATOR
+    shapes: str | None = None
+    jsonld: bool = False
+
+    @property
+    def shapes_path(self) -> str:
+        return str(self.shapes or default_shapes_path())
+
+
+# ---------------------------------------------------------------------------------------- per article
+
+
+@dataclass
+class ArticleOut:
+    """What a worker sends back for one article."""
+
+    source: str
+    key: str
+    graph: str
+    lines: list[bytes]  # sorted N-Quads lines of the article's graph
+    results: list[ValidationResult] = field(default_factory=list)
+    article: str | None = None
+    url: str | None = None
+    entities: list[str] = field(default_factory=list)
+    local: int = 0  # triples whose subject belongs to this article alone
+    shared: list[int] = field(default_factory=list)  # 64-bit digests of the other triples
+    jsonld: str | None = None  # the graph's JSON-LD object, indented for the top-level @graph
+
+    @property
+    def triples(self) -> int:
+        return len(self.lines)
+
+
+@dataclass
+class ErrorOut:
+    """A record that could not be built: the message names the file, line and field."""
+
+    source: str
+    message: str
+    detail: tuple[str, str | None, int | None, str | None] = ("", None, None, None)
+
+    def error(self) -> InputError:
+        message, source, line, fld = self.detail
+        return InputError(message, source=source, line=line, field=fld)
+
+
+def _error_out(record_name: str, exc: InputError) -> ErrorOut:
+    return ErrorOut(record_name, str(exc), (exc.detail, exc.source, exc.line, exc.field))
+
+
+@lru_cache(maxsize=1)
+def _fast_schema() -> Any:
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None
+    from .factsheet import schema
+
+    return jsonschema_rs.validator_for(schema())
+
+
+def parse_sheet(data: Any, *, source: str) -> FactSheet:
+    """:func:`kgpub.factsheet.parse_factsheet`, with a compiled JSON Schema check first when available.
+
+    A sheet the fast check accepts still goes through the reference checks; any problem is reported
+    by the reference path, so the messages are the same.
+    """
+    from . import factsheet as fs
+
+    validator = _fast_schema()
+    if validator is not None and isinstance(data, dict) and validator.is_valid(data):
+        def fail(message: str, path: tuple[Any, ...]) -> InputError:
+            return InputError(message, source=source, field=fs._field_name(path))
+
+        try:
+            fs._check_semantics(data, fail)
+            return FactSheet(data=data, source=source)
+        except InputError:
+            pass
+    return fs.parse_factsheet(data, source=source)
+
+
+def _sheet_file(path: str) -> FactSheet:
+    from .factsheet import load_factsheet
+
+    if path.lower().endswith(".json"):
+        try:
+            data = json.loads(Path(path).read_bytes().decode("utf-8"))
+            return parse_sheet(data, source=path)
+        except (ValueError, OSError, InputError):
+            pass  # the reference path gives the exact message
+    return load_factsheet(path)
+
+
+def _with_published(sheet: FactSheet, published: str | None) -> FactSheet:
+    if published and not sheet.article.get("published"):
+        sheet.data["article"]["published"] = published
+        return parse_sheet(sheet.data, source=sheet.source)
+    return sheet
+
+
+def _sheets(records: list[Record], cfg: Config) -> Iterator[tuple[Record, FactSheet | InputError]]:
+    """Fact sheets of records, in order; articles to extract are batched through ``extract_many``."""
+    pending: list[tuple[Record, Any]] = []
+
+    def flush() -> Iterator[tuple[Record, FactSheet | InputError]]:
+        if not pending:
+            return
+        from .extract import extract_many
+
+        ok = [(r, a) for r, a in pending if not isinstance(a, InputError)]
+        sheets = iter(extract_many([a for _, a in ok]))
+        for rec, art in pending:
+            if isinstance(art, InputError):
+                yield rec, art
+                continue
+            try:
+                yield rec, parse_sheet(next(sheets), source=rec.name)
+            except InputError as exc:
+                yield rec, exc
+        pending.clear()
+
+    for rec in records:
+        try:
+            if rec.kind == SHEET_FILE:
+                yield from flush()
+                yield rec, _with_published(_sheet_file(rec.source), cfg.published)
+            elif rec.kind == SHEET_LINE:
+                yield from flush()
+                try:
+                    data = json.loads(_read_record(rec))
+                except ValueError as exc:
+                    raise InputError(f"invalid JSON: {exc}", source=rec.source, line=rec.line) from None
+                yield rec, _with_published(parse_sheet(data, source=rec.name), cfg.published)
+            elif rec.kind == ARTICLE_LINE:
+                from .read import _finish, _from_record
+
+                try:
+                    obj = json.loads(_read_record(rec))
+                except ValueError as exc:
+                    raise InputError(f"not a JSON object: {exc}", source=rec.source, line=rec.line) from None
+                pending.append((rec, _finish(_from_record(obj, rec.source, rec.line or 0), cfg.published)))
+            else:
+                from .read import read_article
+
+                pending.append((rec, read_article(rec.source, published=cfg.published)))
+        except InputError as exc:
+            if pending:
+                pending.append((rec, exc))
+            else:
+                yield rec, exc
+    yield from flush()
+
+
+@lru_cache(maxsize=4)
+def _compiled(path: str) -> Any:
+    from .shacl import compile_shapes
+
+    return compile_shapes(path)
+
+
+def validate_article(quads: list[ox.Quad], cfg: Config) -> list[ValidationResult]:
+    """Validate one article's graph (what :func:`kgpub.validate.validate` reports for it)."""
+    from .validate import _labels, validate
+
+    if cfg.validator != "native":
+        return validate(quads, shapes=cfg.shapes_path, validator=cfg.validator).results
+    from .shacl.graph import Index
+
+    raw = _compiled(cfg.shapes_path).validate(Index(quads)).results
+    if not raw:
+        return []
+    triples = [q.triple for q in quads]
+    labels = _labels(triples, {r.focus for r in raw})
+    results = {ValidationResult(focus=r.focus, path=r.path, message=r.message, severity=r.severity,
+                                value=r.value, source_shape=r.source_shape, constraint=r.constraint,
+                                focus_label=labels.get(r.focus)) for r in raw}
+    return sorted(results, key=lambda r: (r.focus, r.path or "", r.message, r.value or ""))
+
+
+def _triple_digest(triple: ox.Triple) -> int:
+    return int.from_bytes(hashlib.blake2b(str(triple).encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def article_out(sheet: FactSheet, cfg: Config, *, source: str) -> ArticleOut:
+    """Map, validate and serialise one fact sheet."""
+    from .mapping import map_factsheet
+
+    quads = map_factsheet(sheet, base=cfg.base)
+    key = sheet.key
+    graph = iris.graph_iri(cfg.base, key)
+    lines = sorted(set(ox.serialize(quads, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)))
+    out = ArticleOut(source=source, key=key, graph=graph, lines=lines, results=validate_article(quads, cfg))
+    own = iris.article_iri(cfg.base, key)
+    prefixes = tuple(f"{cfg.base}{kind}/{key}/" for kind in LOCAL_KINDS)
+    local = 0
+    entities: set[str] = set()
+    shared = set()
+    for q in quads:
+        s = q.subject.value
+        p = q.predicate.value
+        if p == RDF_TYPE and isinstance(q.object, ox.NamedNode):
+            if q.object.value == SCHEMA + "NewsArticle":
+                out.article = s
+            elif q.object.value in ENTITY_TYPES:
+                entities.add(s)
+        elif p == SCHEMA + "url" and isinstance(q.object, ox.Literal):
+            out.url = q.object.value
+        if s == own or s.startswith(prefixes):
+            local += 1
+        else:
+            shared.add(_triple_digest(q.triple))
+    out.local = local
+    out.shared = sorted(shared)
+    out.entities = sorted(entities)
+    if cfg.jsonld:
+        out.jsonld = jsonld_fragment(graph, [q.triple for q in quads])
+    return out
+
+
+def jsonld_fragment(graph: str, triples: list[ox.Triple]) -> str:
+    """One named graph as the object :func:`kgpub.rdfio.jsonld_bytes` puts in the top-level ``@graph``."""
+    from .rdfio import _compact, _node_objects, _render
+
+    nodes = _node_objects(set(triples))
+    item = {"@id": _compact(graph), "@graph": [_render(s, nodes[s]) for s in sorted(nodes)]}
+    return "\n".join("  " + line for line in json.dumps(item, ensure_ascii=False, indent=1).split("\n"))
+
+
+def process_records(records: list[Record], cfg: Config, counter: Any = None) -> list[ArticleOut | ErrorOut]:
+    """The per-article work for some records (runs in a worker)."""
+    out: list[ArticleOut | ErrorOut] = []
+    for rec, sheet in _sheets(records, cfg):
+        if isinstance(sheet, InputError):
+            out.append(_error_out(rec.name, sheet))
+        else:
+            out.append(article_out(sheet, cfg, source=sheet.source))
+        if counter is not None:
+            with counter.get_lock():
+                counter.value += 1
+    return out
+
+
+# ---------------------------------------------------------------------------------------- engines
+
+_COUNTER: Any = None
+
+
+def _init_worker(counter: Any) -> None:
+    global _COUNTER
+    _COUNTER = counter
+
+
+def _task(fn: Callable[..., Any], *args: Any) -> Any:
+    return fn(*args, counter=_COUNTER)
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+def run_tasks(fn: Callable[..., Any], tasks: Iterable[tuple[Any, ...]], *, jobs: int | None = None,
+              ordered: bool = True, on_progress: Callable[[int], None] | None = None,
+              window: int | None = None) -> Iterator[Any]:
+    """Run ``fn(*task, counter=...)`` for each task; in this process for one job, else in worker processes.
+
+    At most ``window`` tasks are in flight (memory stays bounded however many tasks there are);
+    results come back in task order when ``ordered``.  ``on_progress(n)`` gets the running count of
+    articles done, from a counter the workers share.
+    """
+    jobs = jobs or default_jobs()
+    if jobs <= 1:
+        count = _Count()
+        for task in tasks:
+            result = fn(*task, counter=count)
+            if on_progress:
+                on_progress(count.value)
+            yield result
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    counter = ctx.Value("q", 0)
+    window = window or 2 * jobs
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+                             initargs=(counter,)) as pool:
+        pending: dict[Future[Any], int] = {}
+        done: dict[int, Any] = {}
+        next_out = 0
+        it = iter(enumerate(tasks))
+        exhausted = False
+        try:
+            while True:
+                while not exhausted and len(pending) + len(done) < window:
+                    try:
+                        i, task = next(it)
+                    except StopIteration:
+                        exhausted = True
+                        break
+                    pending[pool.submit(_task, fn, *task)] = i
+                if not pending and not done:
+                    break
+                if pending:
+                    finished, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                    if on_progress:
+                        on_progress(counter.value)
+                    for fut in finished:
+                        done[pending.pop(fut)] = fut.result()
+                if ordered:
+                    while next_out in done:
+                        yield done.pop(next_out)
+                        next_out += 1
+                else:
+                    for i in sorted(done):
+                        yield done.pop(i)
+        finally:
+            for fut in pending:
+                fut.cancel()
+
+
+class _Count:
+    """A stand-in for the shared counter when running in this process."""
+
+    def __init__(self) -> None:
+        self.value = 0
+
+    def get_lock(self) -> Any:
+        import contextlib
+
+        return contextlib.nullcontext()
+
+
+def run_articles(records: list[Record], cfg: Config, *, jobs: int | None = None,
+                 on_progress: Callable[[int], None] | None = None) -> Iterator[ArticleOut | ErrorOut]:
+    """Per-article outputs of ``records`` in input order, computed by ``jobs`` workers."""
+    jobs = jobs or default_jobs()
+    size = CHUNK if jobs > 1 else 256
+    chunks = ((records[i:i + size], cfg) for i in range(0, len(records), size))
+    for outs in run_tasks(process_records, chunks, jobs=jobs, ordered=True, on_progress=on_progress):
+        yield from outs
+
+
+# ---------------------------------------------------------------------------------------- writers
+
+
+def nquads_from_lines(lines: list[bytes]) -> bytes:
+    """Sorted unique N-Quads (the bytes :func:`kgpub.rdfio.serialize_quads` gives for these quads)."""
+    return b"".join(sorted(set(lines)))
+
+
+def ntriples_from_nquads(nquads: bytes) -> bytes:
+    """The sorted unique N-Triples of the union of the graphs of sorted N-Quads."""
+    if not nquads:
+        return b""
+    return b"".join(sorted(set(_GRAPH_AT_END.sub(b" .\n", nquads).splitlines(keepends=True))))
+
+
+def _prefix_used(ntriples: bytes, ns: str) -> bool:
+    """Whether an IRI of the data (subject, predicate, IRI object or datatype) starts with ``ns``."""
+    needle = b"<" + ns.encode("utf-8")
+    start = 0
+    while True:
+        at = ntriples.find(needle, start)
+        if at < 0:
+            return False
+        line_start = ntriples.rfind(b"\n", 0, at) + 1
+        line_end = ntriples.find(b"\n", at) + 1 or len(ntriples)
+        for t in ox.parse(ntriples[line_start:line_end], format=ox.RdfFormat.N_TRIPLES):
+            for term in (t.subject, t.predicate, t.object):
+                value = term.value if isinstance(term, ox.NamedNode) else (
+                    term.datatype.value if isinstance(term, ox.Literal) else "")
+                if value.startswith(ns):
+                    return True
+        start = line_end
+
+
+def turtle_from_ntriples(ntriples: bytes, prefixes: dict[str, str] | None = None) -> bytes:
+    """Turtle with the layout of :func:`kgpub.rdfio.serialize_quads` from sorted N-Triples."""
+    from .rdfio import PREFIXES, _sorted_header
+
+    prefixes = PREFIXES if prefixes is None else prefixes
+    used = {p: ns for p, ns in sorted(prefixes.items()) if _prefix_used(ntriples, ns)}
+    triples = ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES) if ntriples else []
+    return _sorted_header(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=used))
+
+
+def jsonld_from_fragments(fragments: list[tuple[str, str]]) -> bytes:
+    """The JSON-LD document of named graphs from their fragments (graph IRI, text), as ``jsonld_bytes``."""
+    from .rdfio import jsonld_context
+
+    marker = "@@kgpub-graphs@@"
+    head = json.dumps({"@context": jsonld_context(), "@graph": [marker]}, ensure_ascii=False, indent=1)
+    body = ",\n".join(text for _, text in sorted(fragments))
+    if not fragments:
+        return (json.dumps({"@context": jsonld_context(), "@graph": []}, ensure_ascii=False, indent=1)
+                + "\n").encode("utf-8")
+    return (head.replace(f'  "{marker}"', body, 1) + "\n").encode("utf-8")

@@ -181,3 +181,15 @@ def test_url_timeout(httpserver):
     httpserver.expect_request("/slow").respond_with_handler(slow)
     with pytest.raises(InputError, match="timed out"):
         read_article(httpserver.url_for("/slow"), timeout=0.5)
+
+
+def test_front_matter_headline_repeated_in_body_is_dropped(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from kgpub.read import read_article
+
+    path = tmp_path / "a.txt"
+    path.write_text("---\nheadline: Storm floods the valley\npublished: 2024-01-02\n---\nStorm floods the valley\n\n"
+                    "Heavy rain flooded the valley on Monday, and the river rose by two metres, officials said. "
+                    "Residents of three villages were moved to schools on higher ground overnight.\n")
+    article = read_article(str(path))
+    assert article.headline == "Storm floods the valley"
+    assert article.text.startswith("Heavy rain")

@@ -371,6 +371,8 @@ def _parse_text(text: str, name: str, *, front: dict[str, str], line: int | None
         headline = front.get("headline")
         if not headline:
             headline, body = _take_headline(body)
+        else:
+            body = _drop_repeats(body, headline)
     else:
         lines = [ln for ln in text.split("\n") if not _is_junk(ln)]
         body = _normalise_paragraphs(lines)

@@ -196,3 +196,38 @@ party commission organisers organizers service office mission council centre cen
 watchdog network committee union
 """.split())
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+
+# ---------------------------------------------------------------- entity clean-up (second round)
+
+# head words of organisation names: a capitalised name chunk ending in or holding one is an organisation
+ORG_HEADS = frozenset("""
+group union federation society societies commission council party front movement forces force organisation
+organization committee agency fund programme program bank court ministry office institute association
+alliance army coalition service network centre center observatory assembly authority congress league
+brigade brigades corps department bureau foundation trust board navy guard guards police directorate
+mission tribunal parliament senate cabinet unit command
+""".split())
+# connectors inside organisation names ("Federation of Red Cross and Red Crescent Societies")
+NAME_CONNECTORS = frozenset({"of", "for", "the", "and", "de", "du", "des", "la", "on", "&"})
+# well-known organisations the small model often calls people or places (media, platforms, alliances)
+KNOWN_ORGS: dict[str, str] = {w.lower(): w for w in """
+Twitter Facebook Telegram Instagram YouTube TikTok WhatsApp Reuters AFP BBC CNN TASS Xinhua IRNA SANA
+Interfax NATO Kremlin Pentagon Hamas Hezbollah Taliban Amnesty UNICEF UNHCR UNRWA WHO OCHA ICRC IFRC
+""".split()}
+KNOWN_ORGS.update({"al jazeera": "Al Jazeera", "associated press": "Associated Press", "x": "X"})
+# nouns after a name that make it a place ("Sindh province", "Pazigyi village")
+PLACE_NOUNS = frozenset("""
+province district region county governorate state city town village valley area municipality prefecture
+neighbourhood neighborhood camp island islands mountains river
+""".split())
+# prepositions whose object is usually a place
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "throughout", "around",
+                            "into", "towards", "toward"})
+# bare words NER tags as places or people that are not entities in a news fact sheet
+NOT_ENTITIES = frozenset({"west", "east", "north", "south", "the west", "riot", "turnout", "fighting",
+                          "rescuers", "residents", "witnesses", "cyclone", "hurricane", "parliament"})
+# generic state bodies that, when unnamed, speak for their country ("the army said", "police said")
+STATE_BODIES = frozenset("""
+government army military police officials official authorities ministry media forces troops
+regime administration cabinet presidency junta
+""".split())

@@ -19,6 +19,13 @@ _SKIP_NUM_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 
 
 @dataclass
+class _Span:
+    start: int
+    end: int
+    label_: str
+
+
+@dataclass
 class Mention:
     start: int  # token index
     end: int
@@ -98,7 +105,13 @@ class Extractor:
     def find_entities(self) -> None:
         doc = self.doc
         mentions: list[Mention] = []
-        for ent in doc.ents:
+        for ent in self._raw_spans():
+            if ent.label_ == "ORG_EXTRA":
+                first, last = doc[ent.start], doc[ent.end - 1]
+                name = doc[ent.start:ent.end].text
+                mentions.append(Mention(ent.start + 2, ent.end, first.idx, last.idx + len(last.text), name,
+                                        "organization"))
+                continue
             if ent.label_ not in _ENT_LABELS:
                 continue
             start, end = ent.start, ent.end
@@ -115,7 +128,10 @@ class Extractor:
                 text = text[:-2]
             low = text.lower()
             label = ent.label_
-            if not any(c.isupper() for c in text) or any(c.isdigit() for c in text):
+            if not any(c.isupper() for c in text) or any(c.isdigit() for c in text) and not (
+                    label == "ORG" and re.fullmatch(r"(?:[A-Z]+\d+|[A-Z][A-Za-z]*(?:\s+[A-Z][\w'’-]*)*)", text)):
+                continue
+            if low in L.NOT_ENTITIES:
                 continue
             if low in L.GROUP_NORPS:
                 mentions.append(self._mention(span, L.GROUP_NORPS[low], "organization"))
@@ -159,6 +175,155 @@ class Extractor:
         mentions.extend(self._titled_persons(mentions))
         self._merge(mentions)
         self._gazetteer()
+
+    def _raw_spans(self) -> list[_Span]:
+        """NER spans with the small model's usual errors repaired: split organisation names
+        joined again, people/organisations that are places (and the reverse) relabelled, country
+        names and "town of X" places NER missed added, sentence-initial common words dropped."""
+        doc, low, n = self.doc, self.lower, len(self.doc)
+        spans = [_Span(e.start, e.end, e.label_) for e in doc.ents]
+        label_at: list[_Span | None] = [None] * n
+        for sp in spans:
+            for t in range(sp.start, sp.end):
+                label_at[t] = sp
+        sent_start = {s.start for s in self.sents}
+
+        def cap(i: int) -> bool:
+            t = doc[i]
+            if not t.text[:1].isupper() or t.is_punct:
+                return False
+            if i in sent_start:
+                return t.tag_ in ("NNP", "NNPS") or label_at[i] is not None
+            return True
+
+        # 1. organisation names the model split or cut ("Doctors Without Borders",
+        #    "International Federation of Red Cross and Red Crescent Societies", "G5 Sahel")
+        i = 0
+        new: list[_Span] = []
+        while i < n:
+            if not cap(i) or self.in_quote[i]:
+                i += 1
+                continue
+            j, seen_of, last_cap = i + 1, False, i
+            while j < n:
+                if cap(j) and doc[j].whitespace_ is not None:
+                    last_cap = j
+                    j += 1
+                    continue
+                w = low[j]
+                if w in ("of", "for") or (w == "the" and low[j - 1] in ("of", "for")) or (
+                        w == "and" and seen_of) or w in ("de", "du", "des", "&"):
+                    seen_of = seen_of or w in ("of", "for")
+                    j += 1
+                    continue
+                break
+            end = last_cap + 1
+            if end - i >= 2:
+                inside = {id(label_at[t]): label_at[t] for t in range(i, end) if label_at[t] is not None}
+                labels = {sp.label_ for sp in inside.values()}
+                heads = any(low[t] in L.ORG_HEADS for t in range(i, end))
+                covered = all(sp.start >= i and sp.end <= end for sp in inside.values())
+                exact = len(inside) == 1 and next(iter(inside.values())).start == i and \
+                    next(iter(inside.values())).end == end
+                if ("ORG" in labels or heads or "NORP" in labels and heads) and covered and not exact \
+                        and not labels & {"PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"} \
+                        and low[i] not in L.TITLE_WORDS and low[i] not in L.DEMONYMS \
+                        and not (labels <= {"GPE", "LOC"} and not heads) \
+                        and not any(low[t] in L.SPEECH_VERBS for t in range(i, end)):
+                    for sp in inside.values():
+                        sp.label_ = ""
+                    sp = _Span(i, end, "ORG")
+                    new.append(sp)
+                    for t in range(i, end):
+                        label_at[t] = sp
+            i = max(end, i + 1)
+        spans = [sp for sp in spans if sp.label_] + new
+
+        # 2. relabel: known organisations, people in places, organisations that are towns
+        person_evidence: set[str] = set()
+        for k in range(n):
+            if low[k] in L.TITLE_WORDS and k + 1 < n and doc[k + 1].text[:1].isupper():
+                person_evidence.add(low[k + 1])
+            if low[k] in L.SPEECH_VERBS and k + 1 < n and doc[k + 1].text[:1].isupper():
+                person_evidence.add(low[k + 1])
+            if low[k] in L.PRONOUNS_PERSON:
+                pass
+        words_elsewhere: dict[str, int] = {}
+        for sp in spans:
+            for t in range(sp.start, sp.end):
+                words_elsewhere[low[t]] = words_elsewhere.get(low[t], 0) + 1
+        for sp in spans:
+            text = doc[sp.start:sp.end].text
+            tlow = text.lower()
+            first, last = sp.start, sp.end - 1
+            if first < last and low[first] == "the":
+                first += 1
+            prev = low[first - 1] if first else ""
+            prev2 = low[first - 2] if first > 1 else ""
+            nxt = low[sp.end] if sp.end < n else ""
+            if sp.label_ in ("PERSON", "GPE", "NORP", "LOC") and tlow in L.KNOWN_ORGS and (
+                    text == L.KNOWN_ORGS[tlow] or text.istitle()):
+                sp.label_ = "ORG"
+                continue
+            if sp.label_ == "PERSON" and low[last] in L.ORG_HEADS:
+                sp.label_ = "ORG"
+                continue
+            placey = (prev == "of" and prev2 in L.PLACE_NOUNS) or nxt in L.PLACE_NOUNS and doc[sp.end].tag_ == "NN" \
+                or prev in L.LOCATIVE_PREPS and doc[first].dep_ in ("pobj", "compound") \
+                and doc[last].dep_ == "pobj"
+            if sp.label_ == "PERSON" and placey and not any(low[t] in person_evidence for t in range(first, sp.end)):
+                sp.label_ = "GPE"
+            elif sp.label_ == "ORG" and placey and sp.end - first == 1 and not text.isupper() \
+                    and low[last] not in L.ORG_HEADS and tlow not in L.KNOWN_ORGS and tlow not in L.GROUP_NORPS:
+                sp.label_ = "GPE"
+            elif sp.label_ == "PERSON" and sp.end - sp.start == 1 and sp.start in sent_start \
+                    and words_elsewhere.get(low[sp.start], 0) <= 1 and low[sp.start] not in person_evidence \
+                    and not (sp.end < n and doc[sp.end].text[:1].isupper()):
+                sp.label_ = ""  # "Turnout was ...": a capitalised common word
+        spans = [sp for sp in spans if sp.label_]
+        for t in range(n):
+            label_at[t] = None
+        for sp in spans:
+            for t in range(sp.start, sp.end):
+                label_at[t] = sp
+
+        # 3. names NER missed: country names, "X-led coalition", "the town of X", "X province"
+        added: list[_Span] = []
+        k = 0
+        while k < n:
+            if label_at[k] is not None or not doc[k].text[:1].isupper() or self.in_quote[k]:
+                k += 1
+                continue
+            hit = None
+            for size in (4, 3, 2, 1):
+                if k + size <= n and all(label_at[t] is None for t in range(k, k + size)):
+                    name = " ".join(low[k:k + size])
+                    if name in L.COUNTRY_BY_LOWER and doc[k + size - 1].text[:1].isupper():
+                        hit = _Span(k, k + size, "GPE")
+                        break
+            if hit is None and doc[k].tag_ == "NNP":
+                e = k + 1
+                while e < n and e - k < 4 and doc[e].tag_ == "NNP" and label_at[e] is None:
+                    e += 1
+                prev = low[k - 1] if k else ""
+                prev2 = low[k - 2] if k > 1 else ""
+                nxt = low[e] if e < n else ""
+                if (prev == "of" and prev2 in L.PLACE_NOUNS) or (
+                        nxt in L.PLACE_NOUNS and e < n and doc[e].tag_ == "NN" and k not in sent_start):
+                    if not any(low[t] in L.TITLE_WORDS or low[t] in L.DEMONYMS for t in range(k, e)):
+                        hit = _Span(k, e, "GPE")
+            if hit:
+                added.append(hit)
+                k = hit.end
+                continue
+            k += 1
+        # "Saudi-led coalition", "US-backed forces": the coalition is an organisation of its own
+        for k in range(n - 3):
+            if doc[k].text[:1].isupper() and doc[k + 1].text == "-" and low[k + 2] in ("led", "backed") \
+                    and low[k + 3] in ("coalition", "alliance", "force", "forces", "mission"):
+                if all(label_at[t] is None or label_at[t].label_ in ("NORP", "GPE") for t in range(k + 1, k + 4)):
+                    added.append(_Span(k, k + 4, "ORG_EXTRA"))
+        return spans + added
 
     def _titled_persons(self, mentions: list[Mention]) -> list[Mention]:
         """Names NER missed after a title: "Health Minister Ana Torres", "spokesman Ali Reza"."""

@@ -231,3 +231,9 @@ STATE_BODIES = frozenset("""
 government army military police officials official authorities ministry media forces troops
 regime administration cabinet presidency junta
 """.split())
+# nouns that title a person (not adjectives such as "foreign" or "interior")
+PERSON_TITLES = frozenset("""
+president minister secretary spokesman spokeswoman spokesperson general colonel commander chief leader
+ambassador envoy senator governor mayor king queen prince chairman chairwoman director head premier
+chancellor lieutenant major captain sheikh ayatollah pope cardinal coordinator
+""".split())

@@ -15,6 +15,8 @@ from kgpub.extract import lexicon as L
 from kgpub.extract.dates import resolve_date
 
 _ENT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+_MONTHS_DAYS = frozenset("""january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday""".split())
 _SKIP_NUM_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 
 
@@ -129,7 +131,7 @@ class Extractor:
             low = text.lower()
             label = ent.label_
             if not any(c.isupper() for c in text) or any(c.isdigit() for c in text) and not (
-                    label == "ORG" and re.fullmatch(r"(?:[A-Z]+\d+|[A-Z][A-Za-z]*(?:\s+[A-Z][\w'’-]*)*)", text)):
+                    label == "ORG" and re.fullmatch(r"[A-Z]+\d+(?:\s+[A-Z][\w'’-]*)*", text)):
                 continue
             if low in L.NOT_ENTITIES:
                 continue
@@ -221,12 +223,14 @@ class Extractor:
             if end - i >= 2:
                 inside = {id(label_at[t]): label_at[t] for t in range(i, end) if label_at[t] is not None}
                 labels = {sp.label_ for sp in inside.values()}
-                heads = any(low[t] in L.ORG_HEADS for t in range(i, end))
+                code = bool(re.fullmatch(r"[A-Z]+\d+", doc[i].text))  # "G5 Sahel", "G20"
+                heads = code or any(low[t] in L.ORG_HEADS for t in range(i, end))
                 covered = all(sp.start >= i and sp.end <= end for sp in inside.values())
                 exact = len(inside) == 1 and next(iter(inside.values())).start == i and \
                     next(iter(inside.values())).end == end
                 if ("ORG" in labels or heads or "NORP" in labels and heads) and covered and not exact \
-                        and not labels & {"PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"} \
+                        and not labels & ({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"} | (
+                            set() if code else {"PERSON"})) \
                         and low[i] not in L.TITLE_WORDS and low[i] not in L.DEMONYMS \
                         and not (labels <= {"GPE", "LOC"} and not heads) \
                         and not any(low[t] in L.SPEECH_VERBS for t in range(i, end)):
@@ -238,6 +242,24 @@ class Extractor:
                         label_at[t] = sp
             i = max(end, i + 1)
         spans = [sp for sp in spans if sp.label_] + new
+
+        # 1b. "African Union commission chairman Moussa Faki Mahamat" tagged as one organisation
+        split: list[_Span] = []
+        for sp in spans:
+            if sp.label_ != "ORG" or sp.end - sp.start < 3:
+                continue
+            for t in range(sp.start + 1, sp.end - 1):
+                if low[t] in L.PERSON_TITLES and low[t] not in L.ORG_HEADS and doc[t + 1].text[:1].isupper() \
+                        and all(doc[x].text[:1].isupper() for x in range(t + 1, sp.end)):
+                    org_end = t
+                    while org_end > sp.start and not doc[org_end - 1].text[:1].isupper():
+                        org_end -= 1
+                    split.append(_Span(t + 1, sp.end, "PERSON"))
+                    if org_end > sp.start:
+                        split.append(_Span(sp.start, org_end, "ORG"))
+                    sp.label_ = ""
+                    break
+        spans = [sp for sp in spans if sp.label_] + split
 
         # 2. relabel: known organisations, people in places, organisations that are towns
         person_evidence: set[str] = set()
@@ -258,20 +280,30 @@ class Extractor:
             first, last = sp.start, sp.end - 1
             if first < last and low[first] == "the":
                 first += 1
-            prev = low[first - 1] if first else ""
-            prev2 = low[first - 2] if first > 1 else ""
+            b = first - 1 if first and low[first - 1] != "the" else first - 2
+            prev = low[b] if b >= 0 else ""
+            prev2 = low[b - 1] if b >= 1 else ""
             nxt = low[sp.end] if sp.end < n else ""
             if sp.label_ in ("PERSON", "GPE", "NORP", "LOC") and tlow in L.KNOWN_ORGS and (
                     text == L.KNOWN_ORGS[tlow] or text.istitle()):
                 sp.label_ = "ORG"
                 continue
+            if sp.label_ == "ORG" and first and low[first - 1] in L.PERSON_TITLES and sp.end - first >= 2 \
+                    and not any(low[t] in L.ORG_HEADS for t in range(first, sp.end)) and not text.isupper():
+                sp.label_ = "PERSON"  # "commission chairman Moussa Faki Mahamat"
+                continue
+            if sp.label_ == "ORG" and sp.end - first >= 2 and not doc[last].text[:1].isupper():
+                while sp.end - 1 > first and not doc[sp.end - 1].text[:1].isupper():
+                    sp.end -= 1  # "African Union commission" -> "African Union"
             if sp.label_ == "PERSON" and low[last] in L.ORG_HEADS:
                 sp.label_ = "ORG"
                 continue
             placey = (prev == "of" and prev2 in L.PLACE_NOUNS) or nxt in L.PLACE_NOUNS and doc[sp.end].tag_ == "NN" \
                 or prev in L.LOCATIVE_PREPS and doc[first].dep_ in ("pobj", "compound") \
                 and doc[last].dep_ == "pobj"
-            if sp.label_ == "PERSON" and placey and not any(low[t] in person_evidence for t in range(first, sp.end)):
+            if sp.label_ in ("PRODUCT", "WORK_OF_ART") and placey and sp.end - first == 1:
+                sp.label_ = "GPE"
+            elif sp.label_ == "PERSON" and placey and not any(low[t] in person_evidence for t in range(first, sp.end)):
                 sp.label_ = "GPE"
             elif sp.label_ == "ORG" and placey and sp.end - first == 1 and not text.isupper() \
                     and low[last] not in L.ORG_HEADS and tlow not in L.KNOWN_ORGS and tlow not in L.GROUP_NORPS:
@@ -308,7 +340,9 @@ class Extractor:
                 prev = low[k - 1] if k else ""
                 prev2 = low[k - 2] if k > 1 else ""
                 nxt = low[e] if e < n else ""
-                if (prev == "of" and prev2 in L.PLACE_NOUNS) or (
+                locative = e == k + 1 and prev in ("in", "across", "throughout", "near") \
+                    and doc[k].dep_ == "pobj" and low[k] not in L.ORG_HEADS and low[k] not in _MONTHS_DAYS
+                if locative or (prev == "of" and prev2 in L.PLACE_NOUNS) or (
                         nxt in L.PLACE_NOUNS and e < n and doc[e].tag_ == "NN" and k not in sent_start):
                     if not any(low[t] in L.TITLE_WORDS or low[t] in L.DEMONYMS for t in range(k, e)):
                         hit = _Span(k, e, "GPE")
@@ -528,6 +562,13 @@ class Extractor:
                 return found[0].entity
 
         pos = before if before is not None else tok.idx
+        if low in L.STATE_BODIES and not any(c.lower_ in ("local", "provincial", "regional", "opposition", "rebel",
+                                                           "foreign", "western", "international", "some")
+                                             for c in tok.children):
+            for e in self._before(pos):
+                if e.kind == "organization" and low.rstrip("s") in e.name.lower().split():
+                    return e  # "the ministry" after "the Interior Ministry"
+            return self.home_country(pos, self.sent_of[tok.i])
         if low in L.PRONOUNS_PERSON:
             return self.last_entity(pos, ("person",))
         if low in ("it", "they") and any(c.lower_ in ("group", "it") for c in [tok]):
@@ -557,6 +598,25 @@ class Extractor:
                 out.append((last, e))
         out.sort(key=lambda p: -p[0])
         return [e for _, e in out]
+
+    def home_country(self, pos: int, sent: int | None = None) -> Entity | None:
+        """The country an unnamed state body ("the army", "police", "officials") belongs to: the
+        country mentioned most often (as a name, a demonym or through its places) before ``pos``."""
+        if sent is not None:
+            sp = self.sents[sent]
+            near = self.entities_in(sp.start, sp.end, ("country",))
+            if near:
+                return near[0]
+        score: dict[int, tuple[int, int, Entity]] = {}
+        for e in self.entities:
+            if e.kind != "country":
+                continue
+            ms = [m for m in e.mentions if m.cstart < pos]
+            if ms:
+                score[id(e)] = (len(ms), -min(m.cstart for m in ms), e)
+        if not score:
+            return None
+        return max(score.values(), key=lambda x: (x[0], x[1]))[2]
 
     def last_entity(self, pos: int, kinds: tuple[str, ...]) -> Entity | None:
         for e in self._before(pos):
@@ -858,7 +918,7 @@ class Extractor:
             if value is None or is_year:
                 i = j + 1
                 continue
-            item = self._count_at(i, j + 1, value)
+            item = self._count_at(i, j + 1, value, raw)
             if item:
                 raw.append(item)
             i = j + 1
@@ -868,7 +928,11 @@ class Extractor:
         w = self.lower[i]
         if w in L.VAGUE_NUMBERS:
             return False
-        if w in L.NUMBER_WORDS or w in L.MULTIPLIERS and i > 0 and self._numberish_core(i - 1):
+        if w == "a" and i + 1 < len(self.lower) and self.lower[i + 1] in ("million", "thousand", "hundred") \
+                and i + 2 < len(self.lower) and self.lower[i + 2] not in ("times",):
+            return True
+        if w in L.NUMBER_WORDS or w in L.MULTIPLIERS and i > 0 and (
+                self._numberish_core(i - 1) or self.lower[i - 1] == "a"):
             return True
         return self._numberish_core(i)
 
@@ -885,6 +949,8 @@ class Extractor:
             if re.fullmatch(r"\d+(?:\.\d+)?", w):
                 cur += float(w)
                 seen = True
+            elif w == "a" and k + 1 < e and self.lower[k + 1] in L.MULTIPLIERS:
+                cur, seen = 1.0, True
             elif w in L.NUMBER_WORDS:
                 if w == "dozen" and not seen:
                     prev = self.lower[s - 1] if s else ""
@@ -903,7 +969,7 @@ class Extractor:
                     cur = (cur or 1) * mult
         if not seen:
             return None
-        value = total + cur
+        value = round(total + cur, 6)
         if value != int(value) or value < 0:
             return None
         return int(value)
@@ -915,7 +981,8 @@ class Extractor:
                 return " ".join(self.doc[s - k:s].text.split()).lower(), s - k
         return None, s
 
-    def _count_at(self, s: int, e: int, value: int) -> dict[str, Any] | None:
+    def _count_at(self, s: int, e: int, value: int,
+                  earlier: list[dict[str, Any]] | None = None) -> dict[str, Any] | None:
         doc, low = self.doc, self.lower
         last = doc[e - 1]
         sent = self.sents[self.sent_of[s]]
@@ -977,6 +1044,11 @@ class Extractor:
                         best = (d, L.COUNT_TYPE_WORDS[w])
             if best:
                 ctype = best[1]
+        if ctype is None and earlier:
+            # "Police put the crowd at 820,000, while organisers put it at more than one million"
+            same = [c for c in earlier if c["sent"] == self.sent_of[s] and c["type"]]
+            if same and any(low[k] in ("it", "figure", "toll", "number") for k in range(same[-1]["tok"], s)):
+                ctype = same[-1]["type"]
         included_hint = None
         window = " ".join(low[max(sent.start, hstart - 3):min(sent.end, e + 6)])
         if re.search(r"\b(?:included in|among|including|of whom|of them)\b", window):
@@ -1022,8 +1094,17 @@ class Extractor:
                     return ent
             if w in L.REPORT_VERBS and (self.tags[k].startswith("VB") or any(
                     c.dep_ == "nsubj" for c in doc[k].children)):
-                for c in doc[k].children:
-                    if c.dep_ in ("nsubj",):
+                subjects = [c for c in doc[k].children if c.dep_ == "nsubj"]
+                if not subjects and k > sent.start:
+                    # ", the Viasna human rights centre said." parsed without a subject
+                    b = k - 1
+                    while b > sent.start and doc[b].text not in (",", ";", "—") and k - b < 8:
+                        b -= 1
+                    if doc[b].text in (",", ";", "—"):
+                        heads = [t for t in doc[b + 1:k] if t.head.i < b + 1 or t.head.i >= k]
+                        subjects = heads[:1]
+                for c in subjects:
+                    if c.dep_ in ("nsubj", "appos", "nmod", "compound", "ROOT", "pobj", "dobj", "conj") or True:
                         ent = self.resolve(c, before=doc[k].idx)
                         if ent and ent.kind != "place":
                             d = 0 if (doc[k].left_edge.i <= i <= doc[k].right_edge.i) else 1

@@ -139,7 +139,12 @@ class Config:
 
     @property
     def shapes_path(self) -> str:
-        return str(self.shapes or default_shapes_path())
+        return self.shapes or _default_shapes()
+
+
+@lru_cache(maxsize=1)
+def _default_shapes() -> str:
+    return str(default_shapes_path())
 
 
 # ---------------------------------------------------------------------------------------- per article
@@ -153,6 +158,7 @@ class ArticleOut:
     key: str
     graph: str
     lines: list[bytes]  # sorted N-Quads lines of the article's graph
+    nt: bytes = b""  # its sorted N-Triples
     results: list[ValidationResult] = field(default_factory=list)
     article: str | None = None
     url: str | None = None
@@ -325,7 +331,8 @@ def article_out(sheet: FactSheet, cfg: Config, *, source: str) -> ArticleOut:
     key = sheet.key
     graph = iris.graph_iri(cfg.base, key)
     lines = sorted(set(ox.serialize(quads, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)))
-    out = ArticleOut(source=source, key=key, graph=graph, lines=lines, results=validate_article(quads, cfg))
+    out = ArticleOut(source=source, key=key, graph=graph, lines=lines, results=validate_article(quads, cfg),
+                     nt=_GRAPH_AT_END.sub(b" .\n", b"".join(lines)))
     own = iris.article_iri(cfg.base, key)
     prefixes = tuple(f"{cfg.base}{kind}/{key}/" for kind in LOCAL_KINDS)
     local = 0
@@ -354,7 +361,141 @@ def article_out(sheet: FactSheet, cfg: Config, *, source: str) -> ArticleOut:
 
 
 def jsonld_fragment(graph: str, triples: list[ox.Triple]) -> str:
-    """One named graph as the object :func:`kgpub.rdfio.jsonld_bytes` puts in the top-level ``@graph``."""
+    """One named graph as the object :func:`kgpub.rdfio.jsonld_bytes` puts in the top-level ``@graph``.
+
+    The same text ``json.dumps(..., indent=1)`` gives inside the document, written directly (the
+    generic encoder is the slowest part of a build otherwise).
+    """
+    compact = _compact_cached()
+    key_and_value = _key_and_value_cached()
+    nodes: dict[str, dict[str, list[Any]]] = {}
+    for t in set(triples):
+        subject = t.subject.value if isinstance(t.subject, ox.NamedNode) else f"_:{t.subject.value}"
+        node = nodes.get(subject)
+        if node is None:
+            node = nodes[subject] = {}
+        if t.predicate.value == RDF_TYPE and isinstance(t.object, ox.NamedNode):
+            node.setdefault("@type", []).append(compact(t.object.value))
+        else:
+            key, value = key_and_value(t.predicate.value, t.object)
+            node.setdefault(key, []).append(value)
+    enc = _encode_string
+    out = ["  {\n   \"@id\": ", enc(compact(graph)), ",\n   \"@graph\": ["]
+    if not nodes:
+        out.append("]\n  }")
+        return "".join(out)
+    first_node = True
+    for subject in sorted(nodes):
+        props = nodes[subject]
+        out.append("\n    {\n     \"@id\": " if first_node else ",\n    {\n     \"@id\": ")
+        first_node = False
+        out.append(enc(subject if subject.startswith("_:") else compact(subject)))
+        for key in sorted(props, key=lambda k: (k != "@type", k)):
+            values = props[key]
+            out.append(",\n     ")
+            out.append(enc(key))
+            out.append(": ")
+            if len(values) == 1:
+                out.append(_value_text(values[0], 5))
+            else:
+                values.sort(key=_sort_text)
+                out.append("[\n      ")
+                out.append(",\n      ".join(_value_text(v, 6) for v in values))
+                out.append("\n     ]")
+        out.append("\n    }")
+    out.append("\n   ]\n  }")
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _compact_cached() -> Callable[[str], str]:
+    from .rdfio import _compact
+
+    return lru_cache(maxsize=1 << 16)(_compact)
+
+
+@lru_cache(maxsize=1)
+def _key_and_value_cached() -> Callable[[str, Any], tuple[str, Any]]:
+    """:func:`kgpub.rdfio._key_and_value` with IRIs compacted through a cache."""
+    from .rdfio import XSD, _term_index
+
+    compact = _compact_cached()
+    terms, _ = _term_index()
+
+    def value_object(term: Any) -> Any:
+        if isinstance(term, ox.NamedNode):
+            return {"@id": compact(term.value)}
+        if isinstance(term, ox.BlankNode):
+            return {"@id": f"_:{term.value}"}
+        if term.language:
+            return {"@value": term.value, "@language": term.language}
+        datatype = term.datatype.value
+        if datatype == XSD + "string":
+            return term.value
+        if datatype == XSD + "integer" and term.value.lstrip("-").isdigit() and str(int(term.value)) == term.value:
+            return int(term.value)
+        return {"@value": term.value, "@type": compact(datatype)}
+
+    def key_and_value(predicate: str, term: Any) -> tuple[str, Any]:
+        entry = terms.get(predicate)
+        if entry is not None:
+            name, coerce = entry
+            if coerce == "@id" and isinstance(term, ox.NamedNode):
+                return name, compact(term.value)
+            if coerce and coerce != "@id" and isinstance(term, ox.Literal) and term.datatype.value == coerce \
+                    and not term.language:
+                return name, term.value
+            if coerce is None:
+                return name, value_object(term)
+        return compact(predicate), value_object(term)
+
+    return key_and_value
+
+
+def _encode_string(value: str) -> str:
+    return _json_str(value)
+
+
+_json_str = json.encoder.encode_basestring  # type: ignore[attr-defined]
+
+
+def _sort_text(value: Any) -> str:
+    """``json.dumps(value, sort_keys=True, ensure_ascii=False)`` for the values JSON-LD nodes hold."""
+    if isinstance(value, str):
+        return _json_str(value)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_json_str(k)}: {_sort_text(value[k])}" for k in sorted(value)) + "}"
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    if isinstance(value, int):
+        return int.__repr__(value)
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def _value_text(value: Any, level: int) -> str:
+    """``value`` as ``json.dumps(indent=1)`` writes it when it opens at nesting ``level``."""
+    if isinstance(value, str):
+        return _json_str(value)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = "\n" + " " * (level + 1)
+        return "{" + inner + ("," + inner).join(f"{_json_str(k)}: {_value_text(v, level + 1)}"
+                                                 for k, v in value.items()) + "\n" + " " * level + "}"
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        inner = "\n" + " " * (level + 1)
+        return "[" + inner + ("," + inner).join(_value_text(v, level + 1) for v in value) + "\n" + " " * level + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def jsonld_fragment_reference(graph: str, triples: list[ox.Triple]) -> str:
+    """The slow, obviously right version of :func:`jsonld_fragment` (kept for the tests)."""
     from .rdfio import _compact, _node_objects, _render
 
     nodes = _node_objects(set(triples))
@@ -481,9 +622,23 @@ def run_articles(records: list[Record], cfg: Config, *, jobs: int | None = None,
 # ---------------------------------------------------------------------------------------- writers
 
 
-def nquads_from_lines(lines: list[bytes]) -> bytes:
-    """Sorted unique N-Quads (the bytes :func:`kgpub.rdfio.serialize_quads` gives for these quads)."""
+def nquads_from_lines(lines: list[bytes], *, unique: bool = False) -> bytes:
+    """Sorted unique N-Quads (the bytes :func:`kgpub.rdfio.serialize_quads` gives for these quads).
+
+    ``unique=True`` says the lines hold no duplicates (article graphs of distinct articles).
+    """
+    if unique:
+        lines.sort()
+        return b"".join(lines)
     return b"".join(sorted(set(lines)))
+
+
+def sorted_unique(blobs: Iterable[bytes]) -> bytes:
+    """Sorted unique lines of some N-Triples (or N-Quads) texts."""
+    lines: set[bytes] = set()
+    for blob in blobs:
+        lines.update(blob.splitlines(keepends=True))
+    return b"".join(sorted(lines))
 
 
 def ntriples_from_nquads(nquads: bytes) -> bytes:

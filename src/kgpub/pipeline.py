@@ -412,6 +412,7 @@ def _build_parallel(sources: list[str], targets: list[tuple[str, RdfFormat]], *,
     result = BuildResult()
     seen_keys: dict[str, str] = {}
     lines: list[bytes] = []
+    nt_blobs: list[bytes] = []
     fragments: list[tuple[str, str]] = []
     stats = DatasetStats()
     shared: set[int] = set()
@@ -434,6 +435,7 @@ def _build_parallel(sources: list[str], targets: list[tuple[str, RdfFormat]], *,
             continue
         seen_keys[out.key] = out.source
         lines.extend(out.lines)
+        nt_blobs.append(out.nt)
         if out.jsonld is not None:
             fragments.append((out.graph, out.jsonld))
         stats.graphs[out.graph] = out.triples
@@ -453,11 +455,13 @@ def _build_parallel(sources: list[str], targets: list[tuple[str, RdfFormat]], *,
         results=sorted(results, key=lambda r: (r.focus, r.path or "", r.message, r.value or "")),
         triples=len(lines), validator=validator)
     description = describe_from_stats(stats, base=base, shapes=shapes)
-    lines.extend(ox.serialize(description, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True))
+    described = ox.serialize(description, format=ox.RdfFormat.N_QUADS)
+    lines.extend(sorted(set(described.splitlines(keepends=True))))
+    nt_blobs.append(corpus.ntriples_from_nquads(described))
     if cfg.jsonld:
         fragments.append((iris.dataset_graph_iri(base),
                           corpus.jsonld_fragment(iris.dataset_graph_iri(base), [q.triple for q in description])))
-    nquads = corpus.nquads_from_lines(lines)
+    nquads = corpus.nquads_from_lines(lines, unique=True)
     del lines
     result._nquads = nquads
     result.n_quads = nquads.count(b"\n")
@@ -472,7 +476,8 @@ def _build_parallel(sources: list[str], targets: list[tuple[str, RdfFormat]], *,
             data = nquads
         elif fmt in (RdfFormat.N_TRIPLES, RdfFormat.TURTLE):
             if ntriples is None:
-                ntriples = corpus.ntriples_from_nquads(nquads)
+                ntriples = corpus.sorted_unique(nt_blobs)
+                nt_blobs.clear()
             data = ntriples if fmt is RdfFormat.N_TRIPLES else corpus.turtle_from_ntriples(ntriples)
         elif fmt is RdfFormat.JSON_LD:
             data = corpus.jsonld_from_fragments(fragments)

@@ -81,6 +81,7 @@ premier leader leaders diplomats diplomat embassy delegation security intelligen
 regime administration envoy ambassador spokesman spokeswoman spokesperson chief commander commanders
 guards guard drones drone artillery shelling bombardment offensive operation counterparts counterpart
 state media agency parliament court prosecutors officers troop units battalion brigade negotiators
+mediators mediator capital missiles missile rockets rocket warships lawmakers broadcaster television
 """.split())
 
 MILITARY_NOUNS = frozenset("""
@@ -114,7 +115,9 @@ for _kind, _words in {
                "marches marched marching riots riot uprising sit-in",
     "election": "election elections referendum runoff poll",
     "visit": "visit visits visited visiting trip travel travels travelled traveled tour",
-    "war": "war",
+    "war": "war invasion",
+    "projectile": "shells missiles missile rockets rocket mortars",
+    "protesters": "protesters demonstrators marchers",
 }.items():
     for _w in _words.split():
         EVENT_TRIGGERS[_w] = _kind
@@ -237,3 +240,11 @@ president minister secretary spokesman spokeswoman spokesperson general colonel 
 ambassador envoy senator governor mayor king queen prince chairman chairwoman director head premier
 chancellor lieutenant major captain sheikh ayatollah pope cardinal coordinator
 """.split())
+
+# projectiles: an attack when they strike ("shells struck a market", "missiles hit"), not when merely named
+PROJECTILE_VERBS = frozenset("""struck strike strikes hit hits slammed landed killed exploded rained fired launched
+pounded""".split())
+# "clashes"/"fighting" around a protest or an election are part of it, not an attack of their own
+SOFT_ATTACK_WORDS = frozenset({"clashes", "clash", "fighting", "riots", "riot"})
+# a disaster that brings others with it (floods and landslides after a cyclone or an earthquake)
+PARENT_DISASTERS = frozenset({"cyclone", "hurricane", "typhoon", "storm", "earthquake", "quake", "tsunami"})

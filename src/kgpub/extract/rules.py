@@ -59,6 +59,7 @@ class Event:
     actors: list[Entity] = field(default_factory=list)
     date: dict[str, str] | None = None
     named: bool = False
+    part_of: Event | None = None
     id: str = ""
 
 
@@ -213,6 +214,10 @@ class Extractor:
                     j += 1
                     continue
                 w = low[j]
+                if w in ("'s", "’s", "'", "’") and j + 1 < n and cap(j + 1) and label_at[j - 1] is None \
+                        and j - 1 == last_cap:
+                    j += 1  # "People's Democratic Party", "Sudan Doctors' Union"; not "Russia's Defence Ministry"
+                    continue
                 if w in ("of", "for") or (w == "the" and low[j - 1] in ("of", "for")) or (
                         w == "and" and seen_of) or w in ("de", "du", "des", "&"):
                     seen_of = seen_of or w in ("of", "for")
@@ -293,8 +298,11 @@ class Extractor:
                 sp.label_ = "PERSON"  # "commission chairman Moussa Faki Mahamat"
                 continue
             if sp.label_ == "ORG" and sp.end - first >= 2 and not doc[last].text[:1].isupper():
-                while sp.end - 1 > first and not doc[sp.end - 1].text[:1].isupper():
-                    sp.end -= 1  # "African Union commission" -> "African Union"
+                e2 = sp.end
+                while e2 - 1 > first and not doc[e2 - 1].text[:1].isupper():
+                    e2 -= 1
+                if low[e2 - 1] in L.ORG_HEADS and doc[e2 - 1].text[:1].isupper():
+                    sp.end = e2  # "African Union commission" -> "African Union"; not "Gaza health ministry"
             if sp.label_ == "PERSON" and low[last] in L.ORG_HEADS:
                 sp.label_ = "ORG"
                 continue
@@ -671,13 +679,41 @@ class Extractor:
                     kind = None
                 elif w in ("attacked", "attacking", "marched", "protested", "met", "visited") and False:
                     kind = None
+            if kind == "projectile":
+                tok = doc[i]
+                verb = tok.head if tok.dep_ in ("nsubj", "dobj", "nsubjpass") else None
+                kind = "attack" if self.tags[i].startswith("NN") and verb is not None \
+                    and verb.lower_ in L.PROJECTILE_VERBS else None
+            elif kind == "protesters":
+                kind = "protest" if self.tags[i].startswith("NN") else None
             if kind:
                 found.append((kind, i, span_end, None))
                 i = span_end
                 continue
             i += 1
+        kinds = {k for k, *_ in found}
         for kind, s, e, name in found:
+            if kind == "protest" and low[s] in ("protesters", "demonstrators", "marchers") and \
+                    not any(k == "protest" and low[s2] not in ("protesters", "demonstrators", "marchers")
+                            for k, s2, *_ in found) and self.sent_of[s] > 1:
+                pass  # protesters first named late in the text still make a protest
+            if kind == "attack" and low[s] in L.SOFT_ATTACK_WORDS and kinds & {"protest", "election"}:
+                continue  # clashes at a protest or between voters' camps are part of that event
             self._add_event_mention(kind, s, e, name)
+        self._part_of()
+
+    def _part_of(self) -> None:
+        """An offensive or strike within a war; floods within the cyclone that brought them."""
+        wars = [e for e in self.events if e.kind == "war"]
+        disasters = [e for e in self.events if e.kind == "disaster"]
+        parent_disaster = next((e for e in disasters
+                                if self.lower[self.doc.char_span(*e.trigger, alignment_mode="expand").start]
+                                in L.PARENT_DISASTERS), None) if disasters else None
+        for ev in self.events:
+            if ev.kind in ("offensive", "airstrike", "attack") and len(wars) == 1:
+                ev.part_of = wars[0]
+            elif ev.kind == "disaster" and parent_disaster is not None and ev is not parent_disaster:
+                ev.part_of = parent_disaster
 
     def _add_event_mention(self, kind: str, s: int, e: int, name: str | None) -> None:
         doc = self.doc
@@ -1405,6 +1441,8 @@ def build_sheet(doc: Any, article: Any) -> dict[str, Any]:
             item["actors"] = [a.id for a in v.actors]
         if v.date:
             item.update(v.date)
+        if v.part_of is not None:
+            item["part_of"] = v.part_of.id
         ev = evid(v.trigger)
         if ev:
             item["evidence"] = ev

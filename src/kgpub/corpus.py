@@ -688,3 +688,307 @@ def jsonld_from_fragments(fragments: list[tuple[str, str]]) -> bytes:
         return (json.dumps({"@context": jsonld_context(), "@graph": []}, ensure_ascii=False, indent=1)
                 + "\n").encode("utf-8")
     return (head.replace(f'  "{marker}"', body, 1) + "\n").encode("utf-8")
+
+
+# ---------------------------------------------------------------------------------------- corpus builds
+
+DCAT = "http://www.w3.org/ns/dcat#"
+VOID = "http://rdfs.org/ns/void#"
+SPDX = "http://spdx.org/rdf/terms#"
+DCTERMS = "http://purl.org/dc/terms/"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+META_DIR = ".kgpub"
+
+
+def shard_count(n: int, shard_size: int = DEFAULT_SHARD_SIZE) -> int:
+    """How many shards ``n`` records make: the smallest power of two giving at most ``shard_size`` each."""
+    k = 1
+    while k * shard_size < n:
+        k *= 2
+    return k
+
+
+def shard_of(digest: str, shards: int) -> int:
+    """The shard of a record: from its content hash, so that an edit touches one shard only."""
+    return int(digest[:12], 16) % shards
+
+
+def part_name(index: int) -> str:
+    return f"part-{index:05d}.nq.gz"
+
+
+@dataclass
+class ShardTask:
+    """One shard to (re)build: the records to process and the articles kept from the previous build."""
+
+    index: int
+    records: list[Record]
+    inputs: list[str]
+    keep: list[dict[str, Any]]
+    old_part: str | None
+    staging: str
+    cfg: Config
+    fingerprint: str
+    keep_going: bool
+    allow_invalid: bool
+
+
+def _violations(results: list[ValidationResult]) -> int:
+    return sum(r.severity == "Violation" for r in results)
+
+
+def build_shard(task: ShardTask, counter: Any = None) -> dict[str, Any]:
+    """Build one shard: write ``part-NNNNN.nq.gz`` and its sidecar into the staging folder; return the sidecar."""
+    name = part_name(task.index)
+    sidecar: dict[str, Any] = {"fingerprint": task.fingerprint, "index": task.index, "inputs": task.inputs,
+                               "part": name, "articles": [], "errors": [], "failed": None}
+    outs = process_records(task.records, task.cfg, counter)
+    lines: list[bytes] = []
+    for rec, out in zip(task.records, outs, strict=True):
+        if isinstance(out, ErrorOut):
+            sidecar["errors"].append({"digest": rec.digest, "source": out.source, "message": out.message})
+            if not task.keep_going:
+                sidecar["failed"] = list(out.detail)
+                return sidecar
+            continue
+        if _violations(out.results) and not task.allow_invalid and task.keep_going:
+            first = out.results[0].line()
+            sidecar["errors"].append({"digest": rec.digest, "source": out.source, "message":
+                                      f"{out.source}: does not conform ({_violations(out.results)} violation(s)): "
+                                      f"{first}"})
+            continue
+        lines.extend(out.lines)
+        sidecar["articles"].append({
+            "digest": rec.digest, "source": out.source, "key": out.key, "graph": out.graph,
+            "quads": out.triples, "local": out.local, "shared": out.shared, "entities": out.entities,
+            "article": out.article, "results": [asdict(r) for r in out.results]})
+    if task.keep:
+        graphs = {a["graph"].encode("utf-8") for a in task.keep}
+        with gzip.open(task.old_part, "rb") as fh:  # type: ignore[arg-type]
+            for line in fh:
+                at = line.rindex(b" <")
+                if line[at + 2:-4] in graphs:
+                    lines.append(line)
+        sidecar["articles"].extend(task.keep)
+    sidecar["articles"].sort(key=lambda a: a["digest"])
+    sidecar["errors"].sort(key=lambda e: e["source"])
+    lines.sort()
+    data = gzip.compress(b"".join(lines), compresslevel=6, mtime=0)
+    del lines
+    staging = Path(task.staging)
+    _atomic_write(staging / name, data)
+    sidecar["sha256"] = hashlib.sha256(data).hexdigest()
+    sidecar["bytes"] = len(data)
+    sidecar["quads"] = sum(a["quads"] for a in sidecar["articles"])
+    sidecar["processed"] = len(task.records)
+    _atomic_write(staging / f"part-{task.index:05d}.json", json.dumps(sidecar, sort_keys=True).encode())
+    return sidecar
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def _load_json(path: Path) -> dict[str, Any] | None:
+    try:
+        return json.loads(path.read_bytes())  # type: ignore[no-any-return]
+    except (OSError, ValueError):
+        return None
+
+
+def _file_sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def fingerprint(cfg: Config, *, shards: int, keep_going: bool, allow_invalid: bool) -> str:
+    """What the shards depend on besides their inputs: kgpub version, shapes, options, shard count."""
+    from .pipeline import shapes_digest
+
+    data = {"kgpub": __version__, "shapes": shapes_digest(cfg.shapes), "base": cfg.base,
+            "published": cfg.published, "validator": cfg.validator, "shards": shards,
+            "keep_going": keep_going, "allow_invalid": allow_invalid}
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+def build_corpus(inputs: Iterable[Any], out_dir: str, *, base: str = iris.DEFAULT_BASE,
+                 published: str | None = None, allow_invalid: bool = False, keep_going: bool = False,
+                 validator: str = DEFAULT_VALIDATOR, shapes: Any = None, jobs: int | None = None,
+                 on_progress: Callable[[int, int], None] | None = None, engine: str = "local",
+                 scheduler: str | None = None, shard_size: int | None = None) -> Any:
+    """Build a corpus into a directory of shards (see the module docs); incremental and resumable."""
+    from .pipeline import (
+        BuildResult,
+        DatasetStats,
+        describe_from_stats,
+        expand_inputs,
+        shapes_digest,
+    )
+
+    started = time.perf_counter()
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise InputError("exists and is not a directory", source=out_dir, field="--output")
+    sources = expand_inputs(inputs)
+    if "-" in sources:
+        raise InputError("standard input cannot go into a directory build", source="-")
+    records = list(scan_records(sources))
+    shards = shard_count(len(records), shard_size or DEFAULT_SHARD_SIZE)
+    cfg = Config(base=base, published=published, validator=validator, shapes=str(shapes) if shapes else None)
+    fp = fingerprint(cfg, shards=shards, keep_going=keep_going, allow_invalid=allow_invalid)
+    meta, staging = out / META_DIR / "shards", out / META_DIR / "staging"
+    staging.mkdir(parents=True, exist_ok=True)
+    groups: list[list[Record]] = [[] for _ in range(shards)]
+    for rec in records:
+        groups[shard_of(rec.digest, shards)].append(rec)
+    del records
+    summaries: dict[int, dict[str, Any]] = {}
+    tasks: list[ShardTask] = []
+    result = BuildResult()
+    for i, recs in enumerate(groups):
+        if not recs:
+            continue
+        inputs_i = sorted({r.digest for r in recs})
+        name = part_name(i)
+        staged = _load_json(staging / f"part-{i:05d}.json")
+        if staged and staged.get("fingerprint") == fp and staged.get("inputs") == inputs_i \
+                and _file_sha256(staging / name) == staged.get("sha256"):
+            summaries[i] = staged  # finished by a run that stopped before publishing: resume
+            result.shards_reused += 1
+            continue
+        old = _load_json(meta / f"part-{i:05d}.json")
+        if old is not None and old.get("fingerprint") != fp:
+            old = None
+        old_ok = old is not None and _file_sha256(out / name) == old.get("sha256")
+        if old_ok and old is not None and old.get("inputs") == inputs_i:
+            old["published"] = True
+            summaries[i] = old
+            result.shards_reused += 1
+            continue
+        wanted = set(inputs_i)
+        keep = [a for a in old["articles"] if a["digest"] in wanted] if old_ok and old else []
+        kept = {a["digest"] for a in keep}
+        todo = [r for r in recs if r.digest not in kept]
+        tasks.append(ShardTask(i, todo, inputs_i, keep, str(out / name) if keep else None, str(staging), cfg, fp,
+                               keep_going, allow_invalid))
+    total = sum(len(t.records) for t in tasks)
+    progress = (lambda n: on_progress(n, total)) if on_progress else None
+    if engine == "dask":
+        from .dask_engine import run_shards
+
+        done_iter: Iterable[dict[str, Any]] = run_shards(tasks, scheduler=scheduler, on_progress=progress)
+    elif engine == "local":
+        done_iter = run_tasks(build_shard, ((t,) for t in tasks), jobs=jobs, ordered=False, on_progress=progress)
+    else:
+        raise InputError(f"unknown engine {engine!r}; use local or dask", field="--engine")
+    for summary in done_iter:
+        if summary.get("failed"):
+            message, source, line, fld = summary["failed"]
+            raise InputError(message, source=source, line=line, field=fld)
+        summaries[summary["index"]] = summary
+        result.shards_built += 1
+    # everything is built: check across shards, then publish
+    stats = DatasetStats(documents=0)
+    shared: set[int] = set()
+    seen: dict[str, str] = {}
+    results: set[ValidationResult] = set()
+    errors: list[str] = []
+    quads = 0
+    for i in sorted(summaries):
+        s = summaries[i]
+        errors.extend(e["message"] for e in s["errors"])
+        for a in s["articles"]:
+            if a["key"] in seen:
+                msg = str(InputError(f"article key {a['key']!r} is also used by {seen[a['key']]}", source=a["source"],
+                                     field="article.id"))
+                if not keep_going:
+                    raise InputError(f"article key {a['key']!r} is also used by {seen[a['key']]}",
+                                     source=a["source"], field="article.id")
+                errors.append(msg)
+            seen.setdefault(a["key"], a["source"])
+            stats.documents = (stats.documents or 0) + (1 if a.get("article") else 0)
+            stats.triples += a["local"]
+            shared.update(a["shared"])
+            stats.entities.update(a["entities"])
+            results.update(ValidationResult(**r) for r in a["results"])
+            result.articles += 1
+        quads += s.get("quads", 0)
+    stats.triples += len(shared)
+    report = ValidationReport(results=sorted(results, key=lambda r: (r.focus, r.path or "", r.message, r.value or "")),
+                              triples=quads, validator=validator)
+    result.report, result.errors, result.n_quads, result.n_triples = report, sorted(errors), quads, stats.triples
+    result.processed = total  # type: ignore[attr-defined]
+    if not report.conforms and not allow_invalid:
+        raise ValidationFailed(f"the data does not conform to the shapes ({report.violations} violation(s)); "
+                               "nothing published (use --allow-invalid or --keep-going)", report=report)
+    meta.mkdir(parents=True, exist_ok=True)
+    names = set()
+    for i in sorted(summaries):
+        s = summaries[i]
+        names.add(s["part"])
+        if not s.get("published"):
+            os.replace(staging / s["part"], out / s["part"])
+            s.pop("processed", None)
+            _atomic_write(meta / f"part-{i:05d}.json", json.dumps(s, sort_keys=True).encode())
+            (staging / f"part-{i:05d}.json").unlink(missing_ok=True)
+    for stale in out.glob("part-*.nq.gz"):
+        if stale.name not in names:
+            stale.unlink()
+            (meta / (stale.name[:-len(".nq.gz")] + ".json")).unlink(missing_ok=True)
+    for leftover in staging.glob("*"):
+        leftover.unlink()
+    description = describe_from_stats(stats, base=base, shapes=shapes, subsets=False, graph=ox.DefaultGraph())
+    description += _distributions(base, [summaries[i] for i in sorted(summaries)])
+    from .rdfio import PREFIXES, write_quads
+
+    write_quads(description, out / "dataset.ttl", prefixes={**PREFIXES, "spdx": SPDX})
+    _atomic_write(out / "validation.txt", (report.text() + "\n").encode("utf-8"))
+    _atomic_write(out / "errors.txt", "".join(f"{e}\n" for e in result.errors).encode("utf-8"))
+    manifest = {"kgpub": __version__, "fingerprint": fp, "shapes_sha256": shapes_digest(shapes),
+                "articles": result.articles, "quads": quads, "triples": stats.triples, "errors": len(result.errors),
+                "shards": [{"name": summaries[i]["part"], "sha256": summaries[i]["sha256"],
+                            "bytes": summaries[i]["bytes"], "articles": len(summaries[i]["articles"]),
+                            "quads": summaries[i]["quads"], "inputs": summaries[i]["inputs"]}
+                           for i in sorted(summaries)]}
+    _atomic_write(out / "manifest.json", (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode())
+    result.written = [str(out / s["part"]) for _, s in sorted(summaries.items())] + [
+        str(out / n) for n in ("dataset.ttl", "validation.txt", "errors.txt", "manifest.json")]
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _distributions(base: str, summaries: list[dict[str, Any]]) -> list[ox.Quad]:
+    """One dcat:Distribution a shard: its file name, size, checksum and counts."""
+    d = iris.dataset_iri(base)
+    out: list[ox.Quad] = []
+
+    def add(s: str, p: str, o: Any) -> None:
+        out.append(ox.Quad(ox.NamedNode(s), ox.NamedNode(p), ox.NamedNode(o) if isinstance(o, str) else o))
+
+    def integer(n: int) -> ox.Literal:
+        return ox.Literal(str(n), datatype=ox.NamedNode(XSD + "integer"))
+
+    for s in summaries:
+        dist = f"{d}/{s['part']}"
+        add(d, DCAT + "distribution", dist)
+        add(d, VOID + "dataDump", dist)
+        add(dist, RDF_TYPE, DCAT + "Distribution")
+        add(dist, DCTERMS + "title", ox.Literal(s["part"]))
+        add(dist, DCAT + "mediaType", "https://www.iana.org/assignments/media-types/application/n-quads")
+        add(dist, DCAT + "compressFormat", "https://www.iana.org/assignments/media-types/application/gzip")
+        add(dist, DCAT + "byteSize", ox.Literal(str(s["bytes"]), datatype=ox.NamedNode(XSD + "nonNegativeInteger")))
+        add(dist, VOID + "triples", integer(s["quads"]))
+        add(dist, VOID + "documents", integer(len(s["articles"])))
+        add(dist, SPDX + "checksum", dist + "#sha256")
+        add(dist + "#sha256", RDF_TYPE, SPDX + "Checksum")
+        add(dist + "#sha256", SPDX + "algorithm", SPDX + "checksumAlgorithm_sha256")
+        add(dist + "#sha256", SPDX + "checksumValue", ox.Literal(s["sha256"], datatype=ox.NamedNode(XSD + "hexBinary")))
+    return out

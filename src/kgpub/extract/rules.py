@@ -1250,8 +1250,31 @@ class Extractor:
                         break
             if speaker is None:
                 continue
-            self.quotes.append({"text": stripped, "speaker": speaker, "evidence": span})
+            self.quotes.append({"text": stripped, "speaker": speaker, "evidence": span,
+                                "about": self._quote_about(span, speaker)})
             prev_speaker, prev_end = speaker, qe
+
+    def _quote_about(self, span: tuple[int, int], speaker: Entity) -> list[str]:
+        """What a quote is about: the entities it names, and the event told in its sentences (or,
+        failing that, in the two sentences before it)."""
+        about: list[Entity | Event] = []
+        s0, s1 = self._sent_at_char(span[0]), self._sent_at_char(max(span[0], span[1] - 1))
+        for t in range(self.sents[s0].start, self.sents[s1].end):
+            m = self.mention_at[t]
+            if m and m.entity and m.entity is not speaker and span[0] <= m.cstart < span[1] \
+                    and m.entity not in about and not m.adjective:
+                about.append(m.entity)
+        best: tuple[int, Event] | None = None
+        qtok = self.sents[s0].start
+        for ev in self.events:
+            for si, ti in zip(ev.sents, ev.tokens, strict=False):
+                if s0 - 2 <= si <= s1:
+                    d = 0 if s0 <= si <= s1 else abs(qtok - ti)
+                    if best is None or d < best[0]:
+                        best = (d, ev)
+        if best:
+            about.insert(0, best[1])
+        return [x.id for x in about]
 
     def _sent_at_char(self, c: int) -> int:
         tok = self.doc.char_span(c, c + 1, alignment_mode="expand")
@@ -1466,6 +1489,8 @@ def build_sheet(doc: Any, article: Any) -> dict[str, Any]:
     quotes = []
     for n, q in enumerate(ex.quotes, 1):
         item = {"id": f"quote-{n}", "text": q["text"], "speaker": q["speaker"].id}
+        if q.get("about"):
+            item["about"] = q["about"]
         ev = evid(q["evidence"])
         if ev:
             item["evidence"] = ev

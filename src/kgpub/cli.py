@@ -73,13 +73,16 @@ def _progress(quiet: bool) -> Callable[[str], None] | None:
 
 
 @cli.command()
-@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.argument("inputs", nargs=-1, metavar="INPUT...")
 @click.option("-o", "--output", "outputs", multiple=True, required=True, metavar="OUT",
               help="Output file; the format comes from the extension (.ttl .jsonld .nt .nq .trig). "
-                   "Repeat for several. '-' writes to stdout in --format.")
+                   "Repeat for several. '-' writes to stdout in --format. A directory (DIR/) gets a "
+                   "sharded corpus build: part-NNNNN.nq.gz, dataset.ttl, validation.txt, errors.txt.")
 @click.option("-f", "--format", "stdout_format", default="turtle", show_default=True,
               type=click.Choice(["turtle", "json-ld", "nt", "nquads", "trig"], case_sensitive=False),
               help="Format written to stdout ('-o -').")
+@click.option("--from-list", "from_list", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
+              help="Read inputs from FILE, one a line (same as @FILE).")
 @click.option("--base", default=None, metavar="IRI", help="Base IRI of minted data IRIs.  [default: "
               "https://example.org/kgpub/]")
 @click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD) for articles without one.")
@@ -87,6 +90,11 @@ def _progress(quiet: bool) -> Callable[[str], None] | None:
 @click.option("--allow-invalid", is_flag=True, help="Write the output even if it fails validation.")
 @click.option("--keep-going", is_flag=True, help="Skip bad inputs (listed at the end, exit 1) instead of stopping.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: cores).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where directory builds run: worker processes here, or a Dask cluster.")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address for --engine dask (tcp://host:8786).")
+@click.option("--shard-size", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Articles per shard in directory builds (about; default 1000).")
 @click.option("--validator", type=click.Choice(["native", "pyshacl"]), default=None,
               help="SHACL engine: kgpub's native one or the pyshacl reference.")
 @click.option("--shapes", type=click.Path(dir_okay=False), help="Validate against these shapes instead.")
@@ -94,39 +102,80 @@ def _progress(quiet: bool) -> Callable[[str], None] | None:
 @handle_errors
 def build(inputs: tuple[str, ...], outputs: tuple[str, ...], base: str | None, published: str | None,
           link: str | None, allow_invalid: bool, keep_going: bool, jobs: int | None, validator: str | None,
-          shapes: str | None, quiet: bool, stdout_format: str) -> None:
+          shapes: str | None, quiet: bool, stdout_format: str, from_list: tuple[str, ...], engine: str,
+          scheduler: str | None, shard_size: int | None) -> None:
     """Build validated RDF from articles (text, HTML, URL) or fact sheets (YAML, JSON).
+
+    INPUT is a file, a directory (searched recursively), a glob ('corpus/**/*.yaml'), a .jsonl
+    corpus, a URL, or @FILE listing inputs one a line.
 
     \b
     Example:
         kgpub build examples/factsheets/ -o output/events.ttl -o output/events.jsonld
         kgpub build article.txt --published 2016-02-10 -o - -f nquads | less
+        kgpub build archive/*.jsonl -o output/corpus/ --jobs 8 --keep-going
+        kgpub build @inputs.txt -o out/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
+    import time
+
     from .iris import DEFAULT_BASE
     from .pipeline import build as run_build
+    from .pipeline import expand_inputs
     from .rdfio import RdfFormat
     from .validate import DEFAULT_VALIDATOR
 
+    if not inputs and not from_list:
+        raise click.UsageError("give at least one INPUT (or --from-list FILE)")
+    sources: list[str] = list(inputs)
+    if from_list:
+        sources = expand_inputs(inputs, from_list=from_list)
     linker = None
     if link == "wikidata":
         from .cli_link import linker_from_environment
 
         linker = linker_from_environment()
-    result = run_build(inputs, outputs, base=base or DEFAULT_BASE, published=published,
-                       allow_invalid=allow_invalid, keep_going=keep_going,
-                       validator=validator or DEFAULT_VALIDATOR, shapes=shapes, linker=linker,
-                       on_article=_progress(quiet),
-                       stdout_format={f.rdflib_name: f for f in RdfFormat}[stdout_format.lower()])
+    bar = _ProgressBar() if not quiet and sys.stderr.isatty() else None
+    started = time.perf_counter()
+    try:
+        result = run_build(sources, outputs, base=base or DEFAULT_BASE, published=published,
+                           allow_invalid=allow_invalid, keep_going=keep_going,
+                           validator=validator or DEFAULT_VALIDATOR, shapes=shapes, linker=linker,
+                           on_progress=bar.update if bar else None, jobs=jobs, engine=engine, scheduler=scheduler,
+                           shard_size=shard_size,
+                           stdout_format={f.rdflib_name: f for f in RdfFormat}[stdout_format.lower()])
+    finally:
+        if bar:
+            bar.close()
+    result.seconds = result.seconds or (time.perf_counter() - started)
     if not result.report.conforms:
         click.echo(result.report.text(limit=50), err=True)
-    for error in result.errors:
+    for error in result.errors[:50]:
         click.echo(f"Error: {error}", err=True)
+    if len(result.errors) > 50:
+        click.echo(f"... and {len(result.errors) - 50} more error(s) (see the error report)", err=True)
     if not quiet:
-        if sys.stderr.isatty():
-            click.echo("", err=True)
         click.echo(f"kgpub build: {result.summary()}", err=True)
     if result.errors or not result.report.conforms:
         sys.exit(1)
+
+
+class _ProgressBar:
+    """A tqdm bar on stderr: articles done, articles per second, time left."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+
+    def update(self, done: int, total: int) -> None:
+        if self._bar is None:
+            from tqdm import tqdm
+
+            self._bar = tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True, leave=False,
+                             desc="kgpub build")
+        self._bar.update(done - self._bar.n)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
 
 
 @cli.command()

@@ -248,3 +248,9 @@ pounded""".split())
 SOFT_ATTACK_WORDS = frozenset({"clashes", "clash", "fighting", "riots", "riot"})
 # a disaster that brings others with it (floods and landslides after a cyclone or an earthquake)
 PARENT_DISASTERS = frozenset({"cyclone", "hurricane", "typhoon", "storm", "earthquake", "quake", "tsunami"})
+# last words of facility and landform names: such a name is a place even when NER calls it an organisation
+PLACE_HEADS = frozenset("""
+square palace hospital airport stadium street avenue road bridge mosque church cathedral hotel market port
+prison plaza park harbour harbor station dam strip valley mountains desert peninsula coast sea ocean gulf
+river lake island islands heights highway camp
+""".split())

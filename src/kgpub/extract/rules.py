@@ -303,6 +303,10 @@ class Extractor:
                     e2 -= 1
                 if low[e2 - 1] in L.ORG_HEADS and doc[e2 - 1].text[:1].isupper():
                     sp.end = e2  # "African Union commission" -> "African Union"; not "Gaza health ministry"
+            if sp.label_ in ("ORG", "PERSON") and sp.end - first >= 2 and (
+                    low[sp.end - 1] in L.PLACE_HEADS or low[first] in ("place", "rue", "plaza")):
+                sp.label_ = "FAC"  # "Kenyatta National Hospital", "Place de la Nation", "Gaza Strip"
+                continue
             if sp.label_ == "PERSON" and low[last] in L.ORG_HEADS:
                 sp.label_ = "ORG"
                 continue

@@ -1119,6 +1119,7 @@ class Extractor:
     def _reporter(self, i: int, sent: Any) -> Entity | None:
         doc, low = self.doc, self.lower
         best: tuple[int, Entity] | None = None
+        blocked = False
         for k in range(sent.start, sent.end):
             if self.in_quote[k]:
                 continue
@@ -1144,12 +1145,16 @@ class Extractor:
                         heads = [t for t in doc[b + 1:k] if t.head.i < b + 1 or t.head.i >= k]
                         subjects = heads[:1]
                 for c in subjects:
-                    if c.dep_ in ("nsubj", "appos", "nmod", "compound", "ROOT", "pobj", "dobj", "conj") or True:
-                        ent = self.resolve(c, before=doc[k].idx)
-                        if ent and ent.kind != "place":
-                            d = 0 if (doc[k].left_edge.i <= i <= doc[k].right_edge.i) else 1
-                            if best is None or d < best[0]:
-                                best = (d, ent)
+                    ent = self.resolve(c, before=doc[k].idx)
+                    inside = doc[k].left_edge.i <= i <= doc[k].right_edge.i
+                    if ent and ent.kind != "place":
+                        d = 0 if inside else 1
+                        if best is None or d < best[0]:
+                            best = (d, ent)
+                    elif inside and c.dep_ == "nsubj":
+                        blocked = True  # "..., while organisers put it at more than one million"
+        if best and best[0] == 1 and blocked:
+            return None
         return best[1] if best else None
 
     def _finish_counts(self, raw: list[dict[str, Any]]) -> None:

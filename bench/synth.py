@@ -2,8 +2,9 @@
 
 Entities come from shared pools (as in a real archive, the same people and places recur across
 articles, so entity triples repeat across article graphs); every sheet has an article text and
-some facts carry evidence spans into it.  ``broken_every=k`` makes every k-th sheet fail SHACL
-validation (a count without a number is caught by the shapes, not by the fact-sheet schema).
+some facts carry evidence spans into it.  ``broken_every=k`` leaves the URL out of every k-th
+sheet: valid for the fact-sheet schema, invalid for shapes that require ``schema:url``
+(:data:`STRICT_SHAPES`, added to the shipped shapes by :func:`strict_shapes`).
 
 Run: ``python -m bench.synth 1000 -o corpus.jsonl`` (one fact sheet per line).
 """
@@ -75,8 +76,6 @@ def make_sheet(i: int, *, seed: int = 0, broken: bool = False) -> dict[str, Any]
             count["qualifier"] = hedge
         if n == 0:
             count["evidence"] = phrase
-        if broken and n == 0:
-            del count["value"]
         counts.append(count)
     quotes = []
     for n in range(r.randint(1, 2)):
@@ -87,7 +86,7 @@ def make_sheet(i: int, *, seed: int = 0, broken: bool = False) -> dict[str, Any]
     if r.random() < 0.6:
         claims.append({"id": "k0", "author": "o0", "text": f"The response in {town} came too late.",
                        "kind": r.choice(["accusation", "demand", "denial"]), "about": "e0"})
-    return {
+    sheet = {
         "kgpub": 1,
         "article": {"id": f"synth-{seed}-{i:07d}", "headline": f"{label.capitalize()}: {len(counts)} reports",
                     "published": day, "publisher": "Synthetic Wire",
@@ -95,6 +94,25 @@ def make_sheet(i: int, *, seed: int = 0, broken: bool = False) -> dict[str, Any]
                     "text": " ".join(sentences)},
         "entities": entities, "events": events, "counts": counts, "quotes": quotes, "claims": claims,
     }
+    if broken:
+        del sheet["article"]["url"]
+    return sheet
+
+
+STRICT_SHAPES = """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix schema: <https://schema.org/> .
+<urn:kgpub:bench:ArticleNeedsUrl> a sh:NodeShape ; sh:targetClass schema:NewsArticle ;
+  sh:property [ sh:path schema:url ; sh:minCount 1 ; sh:message "an article needs a URL" ] .
+"""
+
+
+def strict_shapes(path: Path) -> Path:
+    """The shipped shapes plus :data:`STRICT_SHAPES`, written to ``path``."""
+    from kgpub.validate import default_shapes_path
+
+    path.write_text(default_shapes_path().read_text(encoding="utf-8") + STRICT_SHAPES, encoding="utf-8")
+    return path
 
 
 def iter_sheets(n: int, *, seed: int = 0, broken_every: int = 0, start: int = 0) -> Iterator[dict[str, Any]]:

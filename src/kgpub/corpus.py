@@ -23,7 +23,6 @@ import json
 import logging
 import os
 import re
-import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -35,7 +34,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from . import __version__, iris
-from .errors import InputError, KgpubError, ValidationFailed
+from .errors import InputError, ValidationFailed
 from .factsheet import FactSheet
 from .validate import DEFAULT_VALIDATOR, ValidationReport, ValidationResult, default_shapes_path
 

@@ -103,3 +103,18 @@ def test_build_link_wikidata_validates(fake_wd: FakeWikidata, tmp_path: Path) ->
     assert "0 violation(s)" in r.stderr
     rows = list(csv.DictReader((tmp_path / "r.csv").open()))
     assert any(row["reason"] == "linked" for row in rows)
+
+
+def test_build_link_wikidata_with_options(fake_wd: FakeWikidata, tmp_path: Path) -> None:
+    examples = Path(__file__).resolve().parent.parent / "examples" / "factsheets"
+    out, report = tmp_path / "out.nq", tmp_path / "r.csv"
+    r = CliRunner(env={"KGPUB_CONTACT": None}).invoke(cli, [
+        "build", str(examples), "-o", str(out), "--link", "wikidata", "--contact", "ops@example.org",
+        "--wikidata-api", fake_wd.api_url, "--wikidata-sparql", fake_wd.sparql_url,
+        "--cache", str(tmp_path / "c.sqlite"), "--link-report", str(report)])
+    assert r.exit_code == 0, r.output
+    assert len(list(csv.DictReader(report.open()))) > 10
+    assert fake_wd.requests and all("ops@example.org" in q.headers.get("User-Agent", "") for q in fake_wd.requests)
+    no_link = CliRunner(env={"KGPUB_CONTACT": "ops@example.org"}).invoke(
+        cli, ["build", str(examples), "-o", str(out), "--offline"])
+    assert no_link.exit_code == 2 and "--link wikidata" in no_link.stderr

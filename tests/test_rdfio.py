@@ -110,3 +110,15 @@ def test_hostile_text_parses_validates_and_round_trips(label: str, quote: str) -
         blob = serialize_quads(quads, fmt)
         assert triples_of(list(ox.parse(blob, format=fmt.oxigraph))) == triples_of(quads), fmt
         assert rdflib_triples(blob, fmt) == triples_of(quads), fmt
+
+
+def test_written_files_get_the_usual_mode(tmp_path: Path) -> None:
+    import os
+
+    umask = os.umask(0o022)
+    try:
+        out = tmp_path / "m.nt"
+        write_quads([ox.Quad(ox.NamedNode("http://x/a"), ox.NamedNode("http://x/p"), ox.Literal("x"))], out)
+        assert out.stat().st_mode & 0o777 == 0o644
+    finally:
+        os.umask(umask)

@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from . import __version__
+from .cli_options import link_options
 from .errors import KgpubError, ValidationFailed
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -60,18 +61,6 @@ def cli(verbose: int) -> None:
                         stream=sys.stderr)
 
 
-def _progress(quiet: bool) -> Callable[[str], None] | None:
-    if quiet or not sys.stderr.isatty():
-        return None
-    state = {"n": 0}
-
-    def tick(source: str) -> None:
-        state["n"] += 1
-        click.echo(f"\r{state['n']} article(s) read: {source[-60:]:<60}", err=True, nl=False)
-
-    return tick
-
-
 @cli.command()
 @click.argument("inputs", nargs=-1, metavar="INPUT...")
 @click.option("-o", "--output", "outputs", multiple=True, required=True, metavar="OUT",
@@ -99,11 +88,12 @@ def _progress(quiet: bool) -> Callable[[str], None] | None:
               help="SHACL engine: kgpub's native one or the pyshacl reference.")
 @click.option("--shapes", type=click.Path(dir_okay=False), help="Validate against these shapes instead.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output and no summary.")
+@link_options
 @handle_errors
 def build(inputs: tuple[str, ...], outputs: tuple[str, ...], base: str | None, published: str | None,
           link: str | None, allow_invalid: bool, keep_going: bool, jobs: int | None, validator: str | None,
           shapes: str | None, quiet: bool, stdout_format: str, from_list: tuple[str, ...], engine: str,
-          scheduler: str | None, shard_size: int | None) -> None:
+          scheduler: str | None, shard_size: int | None, **link_settings: Any) -> None:
     """Build validated RDF from articles (text, HTML, URL) or fact sheets (YAML, JSON).
 
     INPUT is a file, a directory (searched recursively), a glob ('corpus/**/*.yaml'), a .jsonl
@@ -133,7 +123,9 @@ def build(inputs: tuple[str, ...], outputs: tuple[str, ...], base: str | None, p
     if link == "wikidata":
         from .cli_link import linker_from_environment
 
-        linker = linker_from_environment()
+        linker = linker_from_environment(**link_settings)
+    elif any(v for k, v in link_settings.items() if k != "contact"):  # contact may come from the environment
+        raise click.UsageError("linker options need --link wikidata")
     bar = _ProgressBar() if not quiet and sys.stderr.isatty() else None
     started = time.perf_counter()
     try:

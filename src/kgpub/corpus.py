@@ -188,36 +188,11 @@ def _error_out(record_name: str, exc: InputError) -> ErrorOut:
     return ErrorOut(record_name, str(exc), (exc.detail, exc.source, exc.line, exc.field))
 
 
-@lru_cache(maxsize=1)
-def _fast_schema() -> Any:
-    try:
-        import jsonschema_rs
-    except ImportError:
-        return None
-    from .factsheet import schema
-
-    return jsonschema_rs.validator_for(schema())
-
-
 def parse_sheet(data: Any, *, source: str) -> FactSheet:
-    """:func:`kgpub.factsheet.parse_factsheet`, with a compiled JSON Schema check first when available.
+    """Check one fact sheet (see :func:`kgpub.factsheet.parse_factsheet`)."""
+    from .factsheet import parse_factsheet
 
-    A sheet the fast check accepts still goes through the reference checks; any problem is reported
-    by the reference path, so the messages are the same.
-    """
-    from . import factsheet as fs
-
-    validator = _fast_schema()
-    if validator is not None and isinstance(data, dict) and validator.is_valid(data):
-        def fail(message: str, path: tuple[Any, ...]) -> InputError:
-            return InputError(message, source=source, field=fs._field_name(path))
-
-        try:
-            fs._check_semantics(data, fail)
-            return FactSheet(data=data, source=source)
-        except InputError:
-            pass
-    return fs.parse_factsheet(data, source=source)
+    return parse_factsheet(data, source=source)
 
 
 def _sheet_file(path: str) -> FactSheet:

@@ -150,7 +150,20 @@ def parse_factsheet_text(text: str, *, source: str = "<input>", is_json: bool = 
     return parse_factsheet(data, source=source, lines=lines)
 
 
+@lru_cache(maxsize=1)
+def _fast_validator() -> Any:
+    """A compiled validator (jsonschema-rs) for the common case of a valid sheet; None when not installed."""
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None
+    return jsonschema_rs.validator_for(schema())
+
+
 def _first_schema_error(data: Any) -> Any:
+    fast = _fast_validator()
+    if fast is not None and fast.is_valid(data):
+        return None
     errors = list(_validator().iter_errors(data))
     if not errors:
         return None

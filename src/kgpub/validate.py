@@ -148,7 +148,12 @@ def _native(triples: list[ox.Triple], shapes_path: str) -> list[ValidationResult
 
     report = validate_native([ox.Quad(t.subject, t.predicate, t.object) for t in triples], shapes_path)
     return [ValidationResult(focus=r.focus, path=r.path, message=r.message, severity=r.severity, value=r.value,
-                             source_shape=r.source_shape, constraint=r.constraint) for r in report.results]
+                             source_shape=r.source_shape, constraint=_angle(r.constraint)) for r in report.results]
+
+
+def _angle(iri: str | None) -> str | None:
+    """An IRI in N-Triples form, as pyshacl's results give it."""
+    return f"<{iri}>" if iri and not iri.startswith(("<", "_:")) else iri
 
 
 def _labels(triples: Sequence[ox.Triple], foci: set[str]) -> dict[str, str]:

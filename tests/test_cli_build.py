@@ -144,3 +144,13 @@ def test_duplicate_article_keys(runner: CliRunner, tmp_path: Path) -> None:
     write_sheet(tmp_path / "b.yaml", minimal_sheet())
     result = runner.invoke(cli, ["build", str(tmp_path), "-o", str(tmp_path / "x.nq")])
     assert result.exit_code == 2 and "article key 't1'" in result.stderr
+
+
+def test_directory_walk_skips_gold_sheets(tmp_path: Path) -> None:
+    from kgpub.pipeline import expand_inputs
+
+    write_sheet(tmp_path / "a.yaml", minimal_sheet())
+    write_sheet(tmp_path / "a.gold.yaml", minimal_sheet())
+    (tmp_path / ".hidden.yaml").write_text("x")
+    assert expand_inputs([tmp_path]) == [str(tmp_path / "a.yaml")]
+    assert expand_inputs([tmp_path / "a.gold.yaml"]) == [str(tmp_path / "a.gold.yaml")]  # named: kept

@@ -39,8 +39,15 @@ SOFTWARE_IRI = f"https://pypi.org/project/kgpub/{__version__}/"
 SHAPES_IRI = "https://w3id.org/kgpub/shapes"  # the owl:Ontology IRI of shapes/kgpub.shapes.ttl
 
 
+def _is_gold(path: Path) -> bool:
+    """Gold fact sheets (``*.gold.yaml``) sit beside their articles for ``kgpub eval``; builds skip them."""
+    return ".gold." in path.name.lower()
+
+
 def expand_inputs(inputs: Iterable[str | os.PathLike[str]], *, from_list: Iterable[str] = ()) -> list[str]:
     """Files, directories (recursively, known extensions only, sorted), globs, list files and URLs, in order.
+
+    Directory walks skip hidden files and gold sheets (``*.gold.yaml``, kept for ``kgpub eval``).
 
     ``@FILE`` (and each of ``from_list``) names a list file: one input a line (blank lines and ``#``
     comments skipped), relative to the current directory.  A pattern with ``*``, ``?`` or ``[`` that
@@ -70,7 +77,8 @@ def expand_inputs(inputs: Iterable[str | os.PathLike[str]], *, from_list: Iterab
         if path.is_dir():
             found = sorted(str(p) for p in path.rglob("*")
                            if p.is_file() and p.suffix.lower() in INPUT_EXTENSIONS
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                           and not _is_gold(p))
             if not found:
                 raise InputError("directory holds no article or fact-sheet files", source=text)
             sources.extend(found)

@@ -38,17 +38,23 @@ def tricky_sheet(i: int) -> dict:
     return sheet
 
 
-def test_fast_writers_match_rdfio(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("jobs", "part_lines"), [(1, None), (2, 7)])
+def test_fast_writers_match_rdfio(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int,
+                                  part_lines: int | None) -> None:
+    if part_lines:  # many small parts, assembled by two workers
+        monkeypatch.setattr(corpus, "PART_LINES", part_lines)
     src = tmp_path / "in.jsonl"
     with open(src, "w", encoding="utf-8") as fh:
         for i in range(30):
             fh.write(json.dumps(tricky_sheet(i) if i % 3 == 0 else make_sheet(i), ensure_ascii=False) + "\n")
     for inputs in ([str(EXAMPLES)], [str(src)]):
-        outs = [str(tmp_path / f"e{ext}") for ext in FORMATS]
-        result = kgpub.build(inputs, outs, jobs=1, validator="native")
+        outs = [str(tmp_path / f"e{ext}") for ext in FORMATS] + [str(tmp_path / "e.nq.gz")]
+        result = kgpub.build(inputs, outs, jobs=jobs, validator="native")
         quads = result.quads
-        for ext, out in zip(FORMATS, outs, strict=True):
+        assert len({q.graph_name for q in quads}) >= 4
+        for ext, out in zip(FORMATS, outs, strict=False):
             assert Path(out).read_bytes() == serialize_quads(quads, RdfFormat.from_extension(out)), ext
+        assert gzip.decompress(Path(outs[-1]).read_bytes()) == Path(outs[3]).read_bytes()
 
 
 def test_description_from_statistics_matches_full_count(tmp_path: Path) -> None:

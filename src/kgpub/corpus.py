@@ -156,19 +156,19 @@ class ArticleOut:
     source: str
     key: str
     graph: str
-    lines: list[bytes]  # sorted N-Quads lines of the article's graph
-    nt: bytes = b""  # its sorted N-Triples
+    nq: bytes  # the sorted N-Quads lines of the article's graph (emptied once merged into a chunk)
+    quads: int = 0  # how many lines
     results: list[ValidationResult] = field(default_factory=list)
     article: str | None = None
     url: str | None = None
     entities: list[str] = field(default_factory=list)
     local: int = 0  # triples whose subject belongs to this article alone
     shared: list[int] = field(default_factory=list)  # 64-bit digests of the other triples
-    jsonld: str | None = None  # the graph's JSON-LD object, indented for the top-level @graph
+    jsonld: bytes | None = None  # the graph's JSON-LD object (UTF-8), indented for the top-level @graph
 
     @property
     def triples(self) -> int:
-        return len(self.lines)
+        return self.quads
 
 
 @dataclass
@@ -305,8 +305,8 @@ def article_out(sheet: FactSheet, cfg: Config, *, source: str) -> ArticleOut:
     key = sheet.key
     graph = iris.graph_iri(cfg.base, key)
     lines = sorted(set(ox.serialize(quads, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)))
-    out = ArticleOut(source=source, key=key, graph=graph, lines=lines, results=validate_article(quads, cfg),
-                     nt=_GRAPH_AT_END.sub(b" .\n", b"".join(lines)))
+    out = ArticleOut(source=source, key=key, graph=graph, nq=b"".join(lines), quads=len(lines),
+                     results=validate_article(quads, cfg))
     own = iris.article_iri(cfg.base, key)
     prefixes = tuple(f"{cfg.base}{kind}/{key}/" for kind in LOCAL_KINDS)
     local = 0
@@ -330,7 +330,7 @@ def article_out(sheet: FactSheet, cfg: Config, *, source: str) -> ArticleOut:
     out.shared = sorted(shared)
     out.entities = sorted(entities)
     if cfg.jsonld:
-        out.jsonld = jsonld_fragment(graph, [q.triple for q in quads])
+        out.jsonld = jsonld_fragment(graph, [q.triple for q in quads]).encode("utf-8")
     return out
 
 
@@ -491,6 +491,36 @@ def process_records(records: list[Record], cfg: Config, counter: Any = None) -> 
     return out
 
 
+@dataclass
+class ChunkOut:
+    """The outputs of consecutive records: per-article statistics and one sorted N-Quads text for all.
+
+    The articles' own ``nq`` are emptied: their lines are in ``nq`` (sorted, one line a quad), so
+    the main process merges one run a chunk instead of a million small objects.
+    """
+
+    outs: list[ArticleOut | ErrorOut]
+    nq: bytes
+
+
+def process_chunk(records: list[Record], cfg: Config, counter: Any = None) -> ChunkOut:
+    """:func:`process_records`, with the articles' N-Quads merged into one sorted text (runs in a worker)."""
+    outs = process_records(records, cfg, counter)
+    lines: list[bytes] = []
+    for out in outs:
+        if isinstance(out, ArticleOut):
+            lines.extend(out.nq.splitlines(keepends=True))
+            out.nq = b""
+    lines.sort()
+    return ChunkOut(outs, b"".join(lines))
+
+
+def drop_graphs(nq: bytes, graphs: set[str]) -> bytes:
+    """Sorted N-Quads without the lines of some named graphs (articles left out after the fact)."""
+    wanted = {g.encode("utf-8") for g in graphs}
+    return b"".join(line for line in nq.splitlines(keepends=True) if line[line.rindex(b" <") + 2:-4] not in wanted)
+
+
 # ---------------------------------------------------------------------------------------- engines
 
 _COUNTER: Any = None
@@ -512,31 +542,48 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def run_tasks(fn: Callable[..., Any], tasks: Iterable[tuple[Any, ...]], *, jobs: int | None = None,
-              ordered: bool = True, on_progress: Callable[[int], None] | None = None,
-              window: int | None = None) -> Iterator[Any]:
-    """Run ``fn(*task, counter=...)`` for each task; in this process for one job, else in worker processes.
+class Workers:
+    """``jobs`` worker processes (none for one job: the work runs in this process), used for several rounds.
 
-    At most ``window`` tasks are in flight (memory stays bounded however many tasks there are);
-    results come back in task order when ``ordered``.  ``on_progress(n)`` gets the running count of
-    articles done, from a counter the workers share.
+    The processes start when the pool opens, while this process is still small (they are forked).
     """
-    jobs = jobs or default_jobs()
-    if jobs <= 1:
-        count = _Count()
-        for task in tasks:
-            result = fn(*task, counter=count)
-            if on_progress:
-                on_progress(count.value)
-            yield result
-        return
-    import multiprocessing as mp
 
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    counter = ctx.Value("q", 0)
-    window = window or 2 * jobs
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
-                             initargs=(counter,)) as pool:
+    def __init__(self, jobs: int | None = None) -> None:
+        self.jobs = jobs or default_jobs()
+        self.counter: Any = _Count()
+        self.pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Workers:
+        if self.jobs > 1:
+            import multiprocessing as mp
+
+            ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+            self.counter = ctx.Value("q", 0)
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx, initializer=_init_worker,
+                                            initargs=(self.counter,))
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+    def run(self, fn: Callable[..., Any], tasks: Iterable[tuple[Any, ...]], *, ordered: bool = True,
+            on_progress: Callable[[int], None] | None = None, window: int | None = None) -> Iterator[Any]:
+        """``fn(*task, counter=...)`` for each task; results in task order when ``ordered``.
+
+        At most ``window`` tasks are in flight or waiting to be taken (memory stays bounded however
+        many tasks there are; the tasks are drawn from the iterable lazily).  ``on_progress(n)``
+        gets the running count of articles done, from a counter the workers share.
+        """
+        if self.pool is None:
+            for task in tasks:
+                result = fn(*task, counter=self.counter)
+                if on_progress:
+                    on_progress(self.counter.value)
+                yield result
+            return
+        window = window or 2 * self.jobs
         pending: dict[Future[Any], int] = {}
         done: dict[int, Any] = {}
         next_out = 0
@@ -550,13 +597,13 @@ def run_tasks(fn: Callable[..., Any], tasks: Iterable[tuple[Any, ...]], *, jobs:
                     except StopIteration:
                         exhausted = True
                         break
-                    pending[pool.submit(_task, fn, *task)] = i
+                    pending[self.pool.submit(_task, fn, *task)] = i
                 if not pending and not done:
                     break
                 if pending:
                     finished, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
                     if on_progress:
-                        on_progress(counter.value)
+                        on_progress(self.counter.value)
                     for fut in finished:
                         done[pending.pop(fut)] = fut.result()
                 if ordered:
@@ -571,6 +618,14 @@ def run_tasks(fn: Callable[..., Any], tasks: Iterable[tuple[Any, ...]], *, jobs:
                 fut.cancel()
 
 
+def run_tasks(fn: Callable[..., Any], tasks: Iterable[tuple[Any, ...]], *, jobs: int | None = None,
+              ordered: bool = True, on_progress: Callable[[int], None] | None = None,
+              window: int | None = None) -> Iterator[Any]:
+    """Run ``fn(*task, counter=...)`` for each task in a :class:`Workers` pool of its own (see :meth:`Workers.run`)."""
+    with Workers(jobs) as workers:
+        yield from workers.run(fn, tasks, ordered=ordered, on_progress=on_progress, window=window)
+
+
 class _Count:
     """A stand-in for the shared counter when running in this process."""
 
@@ -583,17 +638,94 @@ class _Count:
         return contextlib.nullcontext()
 
 
+def chunks(records: list[Record], cfg: Config, jobs: int) -> Iterator[tuple[list[Record], Config]]:
+    """Tasks of consecutive records for :func:`process_chunk` (smaller with several workers, to balance them)."""
+    size = CHUNK if jobs > 1 else 256
+    return ((records[i:i + size], cfg) for i in range(0, len(records), size))
+
+
 def run_articles(records: list[Record], cfg: Config, *, jobs: int | None = None,
                  on_progress: Callable[[int], None] | None = None) -> Iterator[ArticleOut | ErrorOut]:
     """Per-article outputs of ``records`` in input order, computed by ``jobs`` workers."""
     jobs = jobs or default_jobs()
-    size = CHUNK if jobs > 1 else 256
-    chunks = ((records[i:i + size], cfg) for i in range(0, len(records), size))
-    for outs in run_tasks(process_records, chunks, jobs=jobs, ordered=True, on_progress=on_progress):
+    for outs in run_tasks(process_records, chunks(records, cfg, jobs), jobs=jobs, ordered=True,
+                          on_progress=on_progress):
         yield from outs
 
 
 # ---------------------------------------------------------------------------------------- writers
+
+PART_LINES = 1 << 16  # N-Quads lines a part of the output (assembled by a worker)
+
+
+def merge_runs(runs: list[bytes]) -> Iterator[bytes]:
+    """The lines of sorted texts, merged in order (a k-way merge: no list of all lines is ever made)."""
+    import heapq
+    import io
+
+    if len(runs) == 1:
+        return iter(io.BytesIO(runs[0]))
+    return heapq.merge(*(io.BytesIO(r) for r in runs if r))
+
+
+def subject_parts(lines: Iterable[bytes], size: int | None = None) -> Iterator[bytes]:
+    """Sorted N-Quads lines in texts of about ``size`` lines, cut between subjects only.
+
+    All quads of a subject fall in one part, so each part's Turtle (or N-Triples, made unique) is
+    the piece of the whole document for its subjects, and the pieces concatenate to the whole.
+    """
+    size = size or PART_LINES
+    buf: list[bytes] = []
+    cut: bytes | None = None
+    for line in lines:
+        if cut is not None and not line.startswith(cut):
+            yield b"".join(buf)
+            buf.clear()
+            cut = None
+        buf.append(line)
+        if cut is None and len(buf) >= size:
+            cut = line[:line.index(b" ") + 1]
+    if buf:
+        yield b"".join(buf)
+
+
+def assemble_part(nq: bytes, nt: bool, ttl: bool, counter: Any = None) -> tuple[bytes | None, bytes | None,
+                                                                               list[str]]:
+    """N-Triples and the Turtle body of a part made by :func:`subject_parts` (runs in a worker).
+
+    Returns (sorted unique N-Triples or None, Turtle without its prefix lines or None, the names of
+    the :data:`kgpub.rdfio.PREFIXES` the part uses).  The Turtle is written with all the prefixes:
+    one the data does not use abbreviates nothing, so the body is the same as with the used ones.
+    """
+    from .rdfio import PREFIXES
+
+    # sorted N-Quads give sorted N-Triples once the graph is cut off; the copies of a triple in
+    # several graphs are next to each other, and dict.fromkeys keeps the first of each
+    ntriples = b"".join(dict.fromkeys(_GRAPH_AT_END.sub(b" .\n", nq).splitlines(keepends=True)))
+    del nq
+    used = [p for p, ns in PREFIXES.items() if _prefix_used(ntriples, ns)]
+    body = None
+    if ttl:
+        data = ox.serialize(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE,
+                            prefixes=PREFIXES) if ntriples else b""
+        at = 0
+        while data.startswith(b"@prefix ", at):
+            at = data.index(b"\n", at) + 1
+        body = data[at:]
+    return (ntriples if nt else None), body, used
+
+
+def turtle_header(used: Iterable[str]) -> bytes:
+    """The ``@prefix`` lines :func:`kgpub.rdfio.serialize_quads` writes for these prefixes."""
+    from .rdfio import PREFIXES
+
+    prefixes = {p: PREFIXES[p] for p in sorted(set(used))}
+    if not prefixes:
+        return b""
+    # the serialiser writes the prefixes before the first triple: serialise one and keep only them
+    urn = ox.NamedNode("urn:x")
+    data = ox.serialize([ox.Triple(urn, urn, urn)], format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    return b"".join(sorted(line for line in data.splitlines(keepends=True) if line.startswith(b"@prefix ")))
 
 
 def nquads_from_lines(lines: list[bytes], *, unique: bool = False) -> bytes:
@@ -605,14 +737,6 @@ def nquads_from_lines(lines: list[bytes], *, unique: bool = False) -> bytes:
         lines.sort()
         return b"".join(lines)
     return b"".join(sorted(set(lines)))
-
-
-def sorted_unique(blobs: Iterable[bytes]) -> bytes:
-    """Sorted unique lines of some N-Triples (or N-Quads) texts."""
-    lines: set[bytes] = set()
-    for blob in blobs:
-        lines.update(blob.splitlines(keepends=True))
-    return b"".join(sorted(lines))
 
 
 def ntriples_from_nquads(nquads: bytes) -> bytes:
@@ -649,6 +773,34 @@ def turtle_from_ntriples(ntriples: bytes, prefixes: dict[str, str] | None = None
     used = {p: ns for p, ns in sorted(prefixes.items()) if _prefix_used(ntriples, ns)}
     triples = ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES) if ntriples else []
     return _sorted_header(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=used))
+
+
+def _jsonld_frame() -> tuple[bytes, bytes, bytes]:
+    """The JSON-LD document around its graphs: (text before the first, separator, text after the last)."""
+    from .rdfio import jsonld_context
+
+    marker = "@@kgpub-graphs@@"
+    head = json.dumps({"@context": jsonld_context(), "@graph": [marker]}, ensure_ascii=False, indent=1) + "\n"
+    before, after = head.split(f'  "{marker}"', 1)
+    return before.encode("utf-8"), b",\n", after.encode("utf-8")
+
+
+def write_jsonld(fh: Any, fragments: list[tuple[str, bytes]]) -> None:
+    """Write the JSON-LD document of named graphs from their fragments (graph IRI, UTF-8 text), sorted.
+
+    The bytes of :func:`kgpub.rdfio.jsonld_bytes` for the same graphs, written piece by piece.
+    """
+    if not fragments:
+        fh.write(jsonld_from_fragments([]))
+        return
+    before, sep, after = _jsonld_frame()
+    fragments.sort()
+    fh.write(before)
+    for i, (_, text) in enumerate(fragments):
+        if i:
+            fh.write(sep)
+        fh.write(text)
+    fh.write(after)
 
 
 def jsonld_from_fragments(fragments: list[tuple[str, str]]) -> bytes:
@@ -731,7 +883,7 @@ def build_shard(task: ShardTask, counter: Any = None) -> dict[str, Any]:
                                       f"{out.source}: does not conform ({_violations(out.results)} violation(s)): "
                                       f"{first}"})
             continue
-        lines.extend(out.lines)
+        lines.extend(out.nq.splitlines(keepends=True))
         sidecar["articles"].append({
             "digest": rec.digest, "source": out.source, "key": out.key, "graph": out.graph,
             "quads": out.triples, "local": out.local, "shared": out.shared, "entities": out.entities,

@@ -172,6 +172,7 @@ class BuildResult:
         self.link_rows = link_rows if link_rows is not None else []
         self._quads = quads
         self._nquads: bytes | None = None
+        self._nquads_file: Any = None  # a temporary file holding the N-Quads (parallel builds)
         self.n_triples: int | None = None
         self.n_quads: int | None = None
         self.seconds: float = 0.0
@@ -182,12 +183,15 @@ class BuildResult:
     def quads(self) -> list[ox.Quad]:
         if self._quads is None:
             data = self._nquads or b""
+            if self._nquads_file is not None:
+                self._nquads_file.seek(0)
+                data = self._nquads_file.read()
             self._quads = list(ox.parse(data, format=ox.RdfFormat.N_QUADS)) if data else []
         return self._quads
 
     @quads.setter
     def quads(self, value: list[ox.Quad]) -> None:
-        self._quads, self._nquads, self.n_quads, self.n_triples = value, None, None, None
+        self._quads, self._nquads, self._nquads_file, self.n_quads, self.n_triples = value, None, None, None, None
 
     @property
     def triples(self) -> int:
@@ -407,107 +411,145 @@ def _build_parallel(sources: list[str], targets: list[tuple[str, RdfFormat]], *,
                     allow_invalid: bool, keep_going: bool, validator: str, shapes: str | Path | None,
                     on_article: Callable[[str], None] | None, jobs: int | None,
                     on_progress: Callable[[int, int], None] | None) -> BuildResult:
-    """Per-article work in worker processes; the files are assembled from their sorted N-Quads lines."""
+    """Per-article work in worker processes; the files are assembled from their sorted N-Quads lines.
+
+    Round one: workers map, validate and serialise chunks of articles and send back one sorted
+    N-Quads text a chunk, the JSON-LD fragments and statistics.  Round two: this process merges the
+    chunks (a k-way merge of sorted texts) into parts cut between subjects, writes the N-Quads as
+    it goes, and the workers turn each part into its N-Triples and Turtle, which concatenate to the
+    whole documents.  No list of all quads (or lines) is ever held.
+    """
+    import tempfile
     import time
+    from contextlib import ExitStack
 
     from . import corpus
+    from .rdfio import atomic_output
 
     started = time.perf_counter()
     records = list(corpus.scan_records(sources))
+    formats = {fmt for _, fmt in targets}
     cfg = corpus.Config(base=base, published=published, validator=validator,
-                        shapes=str(shapes) if shapes else None,
-                        jsonld=any(fmt is RdfFormat.JSON_LD for _, fmt in targets))
+                        shapes=str(shapes) if shapes else None, jsonld=RdfFormat.JSON_LD in formats)
     result = BuildResult()
     seen_keys: dict[str, str] = {}
-    lines: list[bytes] = []
-    nt_blobs: list[bytes] = []
-    fragments: list[tuple[str, str]] = []
+    runs: list[bytes] = []
+    fragments: list[tuple[str, bytes]] = []
     stats = DatasetStats()
     shared: set[int] = set()
     results: set[Any] = set()
+    n_quads = 0
     progress = (lambda n: on_progress(n, len(records))) if on_progress else None
-    for out in corpus.run_articles(records, cfg, jobs=jobs, on_progress=progress):
-        if isinstance(out, corpus.ErrorOut):
-            if not keep_going:
-                raise out.error()
-            result.errors.append(out.message)
-            log.warning("skipped: %s", out.message)
-            continue
-        if out.key in seen_keys:
-            exc = InputError(f"article key {out.key!r} is also used by {seen_keys[out.key]}", source=out.source,
-                             field="article.id")
-            if not keep_going:
-                raise exc
-            result.errors.append(str(exc))
-            log.warning("skipped: %s", exc)
-            continue
-        seen_keys[out.key] = out.source
-        lines.extend(out.lines)
-        nt_blobs.append(out.nt)
-        if out.jsonld is not None:
-            fragments.append((out.graph, out.jsonld))
-        stats.graphs[out.graph] = out.triples
-        if out.article:
-            stats.articles[out.graph] = out.article
-        if out.url:
-            stats.urls.add(out.url)
-        stats.entities.update(out.entities)
-        stats.triples += out.local
-        shared.update(out.shared)
-        results.update(out.results)
-        result.articles += 1
-        if on_article:
-            on_article(out.source)
-    stats.triples += len(shared)
-    result.report = ValidationReport(
-        results=sorted(results, key=lambda r: (r.focus, r.path or "", r.message, r.value or "")),
-        triples=len(lines), validator=validator)
-    description = describe_from_stats(stats, base=base, shapes=shapes)
-    described = ox.serialize(description, format=ox.RdfFormat.N_QUADS)
-    lines.extend(sorted(set(described.splitlines(keepends=True))))
-    nt_blobs.append(corpus.ntriples_from_nquads(described))
-    if cfg.jsonld:
-        fragments.append((iris.dataset_graph_iri(base),
-                          corpus.jsonld_fragment(iris.dataset_graph_iri(base), [q.triple for q in description])))
-    nquads = corpus.nquads_from_lines(lines, unique=True)
-    del lines
-    result._nquads = nquads
-    result.n_quads = nquads.count(b"\n")
-    result.n_triples = stats.triples
-    if not result.report.conforms and not allow_invalid:
-        raise ValidationFailed(f"the data does not conform to the shapes ({result.report.violations} "
-                               "violation(s)); nothing written (use --allow-invalid to write anyway)",
-                               report=result.report)
-    ntriples: bytes | None = None
-    for out_path, fmt in targets:
-        if fmt is RdfFormat.N_QUADS:
-            data = nquads
-        elif fmt in (RdfFormat.N_TRIPLES, RdfFormat.TURTLE):
-            if ntriples is None:
-                ntriples = corpus.sorted_unique(nt_blobs)
-                nt_blobs.clear()
-            data = ntriples if fmt is RdfFormat.N_TRIPLES else corpus.turtle_from_ntriples(ntriples)
-        elif fmt is RdfFormat.JSON_LD:
-            data = corpus.jsonld_from_fragments(fragments)
-        else:
-            from .rdfio import serialize_quads
+    jobs = jobs or corpus.default_jobs()
+    with corpus.Workers(jobs) as workers:
+        for chunk in workers.run(corpus.process_chunk, corpus.chunks(records, cfg, jobs), on_progress=progress):
+            dropped: set[str] = set()
+            for out in chunk.outs:
+                if isinstance(out, corpus.ErrorOut):
+                    if not keep_going:
+                        raise out.error()
+                    result.errors.append(out.message)
+                    log.warning("skipped: %s", out.message)
+                    continue
+                if out.key in seen_keys:
+                    exc = InputError(f"article key {out.key!r} is also used by {seen_keys[out.key]}",
+                                     source=out.source, field="article.id")
+                    if not keep_going:
+                        raise exc
+                    result.errors.append(str(exc))
+                    log.warning("skipped: %s", exc)
+                    dropped.add(out.graph)
+                    continue
+                seen_keys[out.key] = out.source
+                n_quads += out.quads
+                if out.jsonld is not None:
+                    fragments.append((out.graph, out.jsonld))
+                stats.graphs[out.graph] = out.triples
+                if out.article:
+                    stats.articles[out.graph] = out.article
+                if out.url:
+                    stats.urls.add(out.url)
+                stats.entities.update(out.entities)
+                stats.triples += out.local
+                shared.update(out.shared)
+                results.update(out.results)
+                result.articles += 1
+                if on_article:
+                    on_article(out.source)
+            runs.append(corpus.drop_graphs(chunk.nq, dropped) if dropped else chunk.nq)
+        del chunk
+        stats.triples += len(shared)
+        del shared
+        result.report = ValidationReport(
+            results=sorted(results, key=lambda r: (r.focus, r.path or "", r.message, r.value or "")),
+            triples=n_quads, validator=validator)
+        if not result.report.conforms and not allow_invalid:
+            raise ValidationFailed(f"the data does not conform to the shapes ({result.report.violations} "
+                                   "violation(s)); nothing written (use --allow-invalid to write anyway)",
+                                   report=result.report)
+        description = describe_from_stats(stats, base=base, shapes=shapes)
+        described = ox.serialize(description, format=ox.RdfFormat.N_QUADS)
+        runs.append(b"".join(sorted(set(described.splitlines(keepends=True)))))
+        if cfg.jsonld:
+            graph = iris.dataset_graph_iri(base)
+            fragments.append((graph, corpus.jsonld_fragment(graph, [q.triple for q in description]).encode("utf-8")))
+        result.n_quads = n_quads + runs[-1].count(b"\n")
+        result.n_triples = stats.triples
+        with ExitStack() as stack:
+            sinks: dict[RdfFormat, list[Any]] = {}
+            for out_path, fmt in targets:
+                fh = stack.enter_context(atomic_output(out_path))
+                if out_path.endswith(".gz"):
+                    import gzip
 
-            data = serialize_quads(result.quads, fmt)
-        _write_bytes(out_path, data)
-        result.written.append(out_path)
+                    fh = stack.enter_context(gzip.GzipFile(filename="", mode="wb", fileobj=fh, mtime=0))
+                sinks.setdefault(fmt, []).append(fh)
+            # the build's N-Quads, kept (on disk, not in memory) for BuildResult.quads and TriG
+            kept = tempfile.TemporaryFile()
+            sinks.setdefault(RdfFormat.N_QUADS, []).append(kept)
+            want_nt = RdfFormat.N_TRIPLES in sinks
+            want_ttl = RdfFormat.TURTLE in sinks
+            bodies: list[bytes] = []
+            used: set[str] = set()
+
+            def parts() -> Iterator[tuple[bytes, bool, bool]]:
+                for part in corpus.subject_parts(corpus.merge_runs(runs)):
+                    for fh in sinks[RdfFormat.N_QUADS]:
+                        fh.write(part)
+                    yield part, want_nt, want_ttl
+
+            if want_nt or want_ttl:
+                for nt, body, names in workers.run(corpus.assemble_part, parts()):
+                    used.update(names)
+                    if nt is not None:
+                        for fh in sinks[RdfFormat.N_TRIPLES]:
+                            fh.write(nt)
+                    if body is not None:
+                        bodies.append(body)
+            else:
+                for _ in parts():
+                    pass
+            runs.clear()
+            if want_ttl:
+                header = corpus.turtle_header(used)
+                for fh in sinks[RdfFormat.TURTLE]:
+                    fh.write(header)
+                    for body in bodies:
+                        fh.write(body)
+            bodies.clear()
+            for fh in sinks.get(RdfFormat.JSON_LD, []):
+                corpus.write_jsonld(fh, fragments)
+            fragments.clear()
+            kept.flush()
+            result._nquads_file = kept
+            if RdfFormat.TRIG in sinks:
+                from .rdfio import serialize_quads
+
+                for fh in sinks[RdfFormat.TRIG]:
+                    fh.write(serialize_quads(result.quads, RdfFormat.TRIG))
+    result.written = [out_path for out_path, _ in targets]
     result.seconds = time.perf_counter() - started
     return result
-
-
-def _write_bytes(path: str, data: bytes) -> None:
-    from .rdfio import atomic_output
-
-    if path.endswith(".gz"):
-        import gzip
-
-        data = gzip.compress(data, mtime=0)
-    with atomic_output(path) as fh:
-        fh.write(data)
 
 
 def _build_in_memory(sources: list[str], targets: list[tuple[str, RdfFormat]], *, base: str,

@@ -34,7 +34,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from . import __version__, iris
-from .errors import InputError, ValidationFailed
+from .errors import InputError, KgpubError, ValidationFailed
 from .factsheet import FactSheet
 from .validate import DEFAULT_VALIDATOR, ValidationReport, ValidationResult, default_shapes_path
 
@@ -54,7 +54,7 @@ _GRAPH_AT_END = re.compile(rb" <[^<> ]*> \.\n")
 # ---------------------------------------------------------------------------------------- records
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Record:
     """One unit of input: a file, a URL, or one line of a ``.jsonl`` corpus; ``digest`` hashes its content."""
 
@@ -979,6 +979,23 @@ def build_corpus(inputs: Iterable[Any], out_dir: str, *, base: str = iris.DEFAUL
     summaries: dict[int, dict[str, Any]] = {}
     tasks: list[ShardTask] = []
     result = BuildResult()
+    # what the dataset description and report need, added up as shards come in; the per-article
+    # details stay in the shards' sidecars on disk, so memory does not grow with the corpus
+    stats = DatasetStats(documents=0)
+    shared: set[int] = set()
+    results: set[ValidationResult] = set()
+
+    def slim(summary: dict[str, Any]) -> dict[str, Any]:
+        for a in summary["articles"]:
+            stats.documents = (stats.documents or 0) + (1 if a.get("article") else 0)
+            stats.triples += a["local"]
+            shared.update(a["shared"])
+            stats.entities.update(a["entities"])
+            results.update(ValidationResult(**r) for r in a["results"])
+        small = {k: v for k, v in summary.items() if k != "articles"}
+        small["keys"] = [(a["key"], a["source"]) for a in summary["articles"]]
+        small["errors"] = [e["message"] for e in summary["errors"]]
+        return small
     for i, recs in enumerate(groups):
         if not recs:
             continue
@@ -987,7 +1004,7 @@ def build_corpus(inputs: Iterable[Any], out_dir: str, *, base: str = iris.DEFAUL
         staged = _load_json(staging / f"part-{i:05d}.json")
         if staged and staged.get("fingerprint") == fp and staged.get("inputs") == inputs_i \
                 and _file_sha256(staging / name) == staged.get("sha256"):
-            summaries[i] = staged  # finished by a run that stopped before publishing: resume
+            summaries[i] = slim(staged)  # finished by a run that stopped before publishing: resume
             result.shards_reused += 1
             continue
         old = _load_json(meta / f"part-{i:05d}.json")
@@ -996,7 +1013,7 @@ def build_corpus(inputs: Iterable[Any], out_dir: str, *, base: str = iris.DEFAUL
         old_ok = old is not None and _file_sha256(out / name) == old.get("sha256")
         if old_ok and old is not None and old.get("inputs") == inputs_i:
             old["published"] = True
-            summaries[i] = old
+            summaries[i] = slim(old)
             result.shards_reused += 1
             continue
         wanted = set(inputs_i)
@@ -1019,35 +1036,27 @@ def build_corpus(inputs: Iterable[Any], out_dir: str, *, base: str = iris.DEFAUL
         if summary.get("failed"):
             message, source, line, fld = summary["failed"]
             raise InputError(message, source=source, line=line, field=fld)
-        summaries[summary["index"]] = summary
+        summaries[summary["index"]] = slim(summary)
         result.shards_built += 1
-    # everything is built: check across shards, then publish
-    stats = DatasetStats(documents=0)
-    shared: set[int] = set()
+    # everything is built: check across shards (in shard order, whatever order they finished in), then publish
     seen: dict[str, str] = {}
-    results: set[ValidationResult] = set()
     errors: list[str] = []
     quads = 0
     for i in sorted(summaries):
         s = summaries[i]
-        errors.extend(e["message"] for e in s["errors"])
-        for a in s["articles"]:
-            if a["key"] in seen:
-                msg = str(InputError(f"article key {a['key']!r} is also used by {seen[a['key']]}", source=a["source"],
-                                     field="article.id"))
+        errors.extend(s["errors"])
+        for key, source in s["keys"]:
+            if key in seen:
+                exc = InputError(f"article key {key!r} is also used by {seen[key]}", source=source, field="article.id")
                 if not keep_going:
-                    raise InputError(f"article key {a['key']!r} is also used by {seen[a['key']]}",
-                                     source=a["source"], field="article.id")
-                errors.append(msg)
-            seen.setdefault(a["key"], a["source"])
-            stats.documents = (stats.documents or 0) + (1 if a.get("article") else 0)
-            stats.triples += a["local"]
-            shared.update(a["shared"])
-            stats.entities.update(a["entities"])
-            results.update(ValidationResult(**r) for r in a["results"])
+                    raise exc
+                errors.append(str(exc))
+            seen.setdefault(key, source)
             result.articles += 1
         quads += s.get("quads", 0)
+    del seen
     stats.triples += len(shared)
+    shared.clear()
     report = ValidationReport(results=sorted(results, key=lambda r: (r.focus, r.path or "", r.message, r.value or "")),
                               triples=quads, validator=validator)
     result.report, result.errors, result.n_quads, result.n_triples = report, sorted(errors), quads, stats.triples
@@ -1062,8 +1071,11 @@ def build_corpus(inputs: Iterable[Any], out_dir: str, *, base: str = iris.DEFAUL
         names.add(s["part"])
         if not s.get("published"):
             os.replace(staging / s["part"], out / s["part"])
-            s.pop("processed", None)
-            _atomic_write(meta / f"part-{i:05d}.json", json.dumps(s, sort_keys=True).encode())
+            full = _load_json(staging / f"part-{i:05d}.json")
+            if full is None:
+                raise KgpubError(f"the sidecar of {s['part']} has gone from {staging}")
+            full.pop("processed", None)
+            _atomic_write(meta / f"part-{i:05d}.json", json.dumps(full, sort_keys=True).encode())
             (staging / f"part-{i:05d}.json").unlink(missing_ok=True)
     for stale in out.glob("part-*.nq.gz"):
         if stale.name not in names:
@@ -1081,7 +1093,7 @@ def build_corpus(inputs: Iterable[Any], out_dir: str, *, base: str = iris.DEFAUL
     manifest = {"kgpub": __version__, "fingerprint": fp, "shapes_sha256": shapes_digest(shapes),
                 "articles": result.articles, "quads": quads, "triples": stats.triples, "errors": len(result.errors),
                 "shards": [{"name": summaries[i]["part"], "sha256": summaries[i]["sha256"],
-                            "bytes": summaries[i]["bytes"], "articles": len(summaries[i]["articles"]),
+                            "bytes": summaries[i]["bytes"], "articles": len(summaries[i]["keys"]),
                             "quads": summaries[i]["quads"], "inputs": summaries[i]["inputs"]}
                            for i in sorted(summaries)]}
     _atomic_write(out / "manifest.json", (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode())
@@ -1112,7 +1124,7 @@ def _distributions(base: str, summaries: list[dict[str, Any]]) -> list[ox.Quad]:
         add(dist, DCAT + "compressFormat", "https://www.iana.org/assignments/media-types/application/gzip")
         add(dist, DCAT + "byteSize", ox.Literal(str(s["bytes"]), datatype=ox.NamedNode(XSD + "nonNegativeInteger")))
         add(dist, VOID + "triples", integer(s["quads"]))
-        add(dist, VOID + "documents", integer(len(s["articles"])))
+        add(dist, VOID + "documents", integer(len(s["keys"])))
         add(dist, SPDX + "checksum", dist + "#sha256")
         add(dist + "#sha256", RDF_TYPE, SPDX + "Checksum")
         add(dist + "#sha256", SPDX + "algorithm", SPDX + "checksumAlgorithm_sha256")

@@ -20,6 +20,30 @@ INSTALL_HINT = (
 )
 
 _NLP: Any = None
+_REGISTERED = False
+
+
+def _register() -> None:
+    """Register the ``kgpub_paragraphs`` component: a line break is a hard sentence boundary.
+
+    spaCy's parser does not split sentences at a paragraph break without punctuation (a headline
+    or a dateline line runs into the next paragraph); the parser keeps boundaries set before it.
+    """
+    global _REGISTERED
+    if _REGISTERED:
+        return
+    from spacy.language import Language
+
+    @Language.component("kgpub_paragraphs")
+    def paragraphs(doc: Any) -> Any:
+        n = len(doc)
+        for tok in doc:
+            if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+                if tok.i + 1 < n and not doc[tok.i + 1].is_space:
+                    doc[tok.i + 1].is_sent_start = True
+        return doc
+
+    _REGISTERED = True
 
 
 def load_nlp(*, exclude: tuple[str, ...] = EXCLUDED) -> Any:
@@ -35,6 +59,7 @@ def load_nlp(*, exclude: tuple[str, ...] = EXCLUDED) -> Any:
         import spacy  # noqa: F401
     except ImportError:
         raise ExtractionError(f"spaCy is not installed; {INSTALL_HINT}") from None
+    _register()
     last: Exception | None = None
     for name in MODEL_PACKAGES:
         try:
@@ -43,6 +68,8 @@ def load_nlp(*, exclude: tuple[str, ...] = EXCLUDED) -> Any:
             last = exc
             continue
         nlp = module.load(exclude=list(exclude))
+        if "parser" in nlp.pipe_names and "kgpub_paragraphs" not in nlp.pipe_names:
+            nlp.add_pipe("kgpub_paragraphs", before="parser")
         log.debug("loaded spaCy model %s with %s", name, nlp.pipe_names)
         if exclude == EXCLUDED:
             _NLP = nlp

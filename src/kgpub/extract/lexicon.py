@@ -254,3 +254,14 @@ square palace hospital airport stadium street avenue road bridge mosque church c
 prison plaza park harbour harbor station dam strip valley mountains desert peninsula coast sea ocean gulf
 river lake island islands heights highway camp
 """.split())
+
+# common nouns for reporting bodies that stay organisations of their own when unnamed and no
+# country fits ("the regional health office said", "the local emergency committee said")
+BODY_NOUNS = frozenset("""
+office agency committee council service authority department directorate commission bureau centre
+center ministry administration prosecutor prosecutors hospital observatory monitor
+""".split())
+# "the <noun> of X": X is a country ("the defence ministry of Ostmark", "the government of Chad")
+STATE_OF_NOUNS = frozenset("""
+ministry government army president parliament prime military republic kingdom presidency
+""".split())

@@ -115,6 +115,10 @@ class Extractor:
                 mentions.append(Mention(ent.start + 2, ent.end, first.idx, last.idx + len(last.text), name,
                                         "organization"))
                 continue
+            if ent.label_ == "COUNTRY_EXTRA":
+                span = doc[ent.start:ent.end]
+                mentions.append(self._mention(span, span.text, "country"))
+                continue
             if ent.label_ not in _ENT_LABELS:
                 continue
             start, end = ent.start, ent.end
@@ -354,6 +358,11 @@ class Extractor:
                 nxt = low[e] if e < n else ""
                 locative = e == k + 1 and prev in ("in", "across", "throughout", "near") \
                     and doc[k].dep_ == "pobj" and low[k] not in L.ORG_HEADS and low[k] not in _MONTHS_DAYS
+                if e == k + 1 and prev == "of" and prev2 in L.STATE_OF_NOUNS and k >= 2 \
+                        and not doc[k - 2].text[:1].isupper() and low[k] not in L.ORG_HEADS:
+                    added.append(_Span(k, e, "COUNTRY_EXTRA"))  # "the defence ministry of Ostmark"
+                    k = e
+                    continue
                 if locative or (prev == "of" and prev2 in L.PLACE_NOUNS) or (
                         nxt in L.PLACE_NOUNS and e < n and doc[e].tag_ == "NN" and k not in sent_start):
                     if not any(low[t] in L.TITLE_WORDS or low[t] in L.DEMONYMS for t in range(k, e)):
@@ -479,6 +488,17 @@ class Extractor:
                         persons.append(target)
             m.entity = target
             target.mentions.append(m)
+        # one name, two types: "the town of Sarnak" ... "fired on Sarnak" (NER: organisation)
+        for (kind, name), e in list(by_key.items()):
+            if kind != "organization" or len(name.split()) > 1 or name in L.KNOWN_ORGS or e.name.isupper():
+                continue
+            other = by_key.get(("place", name)) or by_key.get(("country", name))
+            if other is not None and other is not e:
+                for x in e.mentions:
+                    x.entity = other
+                    x.kind = other.kind
+                other.mentions.extend(e.mentions)
+                del by_key[(kind, name)]
         used: set[str] = set()
         ents = sorted({id(e): e for e in by_key.values()}.values(),
                       key=lambda e: min(x.cstart for x in e.mentions))
@@ -1090,7 +1110,7 @@ class Extractor:
             if same and any(low[k] in ("it", "figure", "toll", "number") for k in range(same[-1]["tok"], s)):
                 ctype = same[-1]["type"]
         included_hint = None
-        window = " ".join(low[max(sent.start, hstart - 3):min(sent.end, e + 6)])
+        window = " ".join(low[max(sent.start, hstart - 5):min(sent.end, e + 6)])
         if re.search(r"\b(?:included in|among|including|of whom|of them)\b", window):
             included_hint = True
         if ctype is None and not included_hint:
@@ -1127,7 +1147,7 @@ class Extractor:
             if w == "according" and k + 2 < sent.end and low[k + 1] == "to":
                 for c in doc[k + 1].children:
                     if c.dep_ == "pobj":
-                        ent = self.resolve(c)
+                        ent = self.resolve(c) or self._phrase_entity(c) or self._noun_reporter(c)
                         if ent:
                             return ent
                 ent = self.resolve(doc[k + 2])
@@ -1145,9 +1165,13 @@ class Extractor:
                         heads = [t for t in doc[b + 1:k] if t.head.i < b + 1 or t.head.i >= k]
                         subjects = heads[:1]
                 for c in subjects:
-                    ent = self.resolve(c, before=doc[k].idx)
+                    ent = self.resolve(c, before=doc[k].idx) or self._noun_reporter(c)
+                    local = False
+                    if ent is None and c.lower_ in L.STATE_BODIES:
+                        ent = self._phrase_entity(c, ("place",))  # "Hawaii officials said"
+                        local = ent is not None
                     inside = doc[k].left_edge.i <= i <= doc[k].right_edge.i
-                    if ent and ent.kind != "place":
+                    if ent and (ent.kind != "place" or local):
                         d = 0 if inside else 1
                         if best is None or d < best[0]:
                             best = (d, ent)
@@ -1156,6 +1180,50 @@ class Extractor:
         if best and best[0] == 1 and blocked:
             return None
         return best[1] if best else None
+
+    def _phrase_entity(self, tok: Any, kinds: tuple[str, ...] = ("organization", "person", "country"),
+                       ) -> Entity | None:
+        """The first entity named inside a noun phrase ("a tally by the AFP news agency")."""
+        for t in tok.subtree:
+            m = self.mention_at[t.i]
+            if m and m.entity and not self.in_quote[t.i] and m.entity.kind in kinds:
+                return m.entity
+        return None
+
+    def _noun_reporter(self, tok: Any) -> Entity | None:
+        """A reporting body named only by a common noun ("the regional health office said"): an
+        organisation of its own, named by the noun phrase, when no named body or country fits."""
+        if tok.lower_ not in L.BODY_NOUNS or not tok.tag_.startswith("NN") or tok.tag_ == "NNP":
+            return None
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
+                and not c.text[:1].isupper() and c.tag_ in ("JJ", "NN", "NNS", "VBN")]
+        if not mods and tok.lower_ in L.COREF_NOUNS:
+            return None  # "the agency": an earlier organisation, resolved elsewhere
+        owner = self._phrase_entity(tok, ("country",))
+        if owner is not None:
+            return owner  # "the country's emergency committee", "Ostmark's health office"
+        first = min([tok.i] + [c.i for c in mods])
+        if any(self.mention_at[t] for t in range(first, tok.i + 1)):
+            return None
+        name = self.doc[first:tok.i + 1].text
+        low = name.lower()
+        for e in self.entities:
+            if e.kind == "organization" and e.name.lower() == low:
+                return e
+        first_tok = self.doc[first]
+        m = Mention(first, tok.i + 1, first_tok.idx, tok.idx + len(tok.text), name, "organization")
+        ent = Entity(name, "organization", mentions=[m])
+        m.entity = ent
+        used = {e.id for e in self.entities}
+        base = slug(name)
+        eid, n = base, 2
+        while eid in used:
+            eid, n = f"{base}-{n}", n + 1
+        ent.id = eid
+        self.entities.append(ent)
+        for t in range(first, tok.i + 1):
+            self.mention_at[t] = m
+        return ent
 
     def _finish_counts(self, raw: list[dict[str, Any]]) -> None:
         out: list[dict[str, Any]] = []

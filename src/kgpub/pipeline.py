@@ -512,8 +512,11 @@ def _build_parallel(sources: list[str], targets: list[tuple[str, RdfFormat]], *,
             bodies: list[bytes] = []
             used: set[str] = set()
 
+            # parts small enough to keep every worker busy, large enough to keep the overhead low
+            size = min(corpus.PART_LINES, max(4096, result.n_quads // (4 * jobs)))
+
             def parts() -> Iterator[tuple[bytes, bool, bool]]:
-                for part in corpus.subject_parts(corpus.merge_runs(runs)):
+                for part in corpus.subject_parts(corpus.merge_runs(runs), size):
                     for fh in sinks[RdfFormat.N_QUADS]:
                         fh.write(part)
                     yield part, want_nt, want_ttl

@@ -187,6 +187,8 @@ remarked argued argues claimed claims called calls urged urges according announc
 REPORT_VERBS = frozenset("""
 said says say told reported reports reporting claims claimed claim estimated estimates estimate put puts
 announced announces confirmed confirms gave gives according recorded records counted
+raised raises revised revises updated updates registered registers documented documents verified verifies
+tallied warned warns stated states added adds
 """.split())
 ACCUSE_VERBS = frozenset({"accused", "accuses", "accuse", "accusing", "blamed", "blames", "blame", "blaming"})
 DENY_VERBS = frozenset({"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "dismisses"})
@@ -265,3 +267,14 @@ center ministry administration prosecutor prosecutors hospital observatory monit
 STATE_OF_NOUNS = frozenset("""
 ministry government army president parliament prime military republic kingdom presidency
 """.split())
+
+# disasters of different sorts are different events ("floods in Libya ... an earthquake in Morocco")
+DISASTER_SORT = {w: sort for sort, ws in {
+    "quake": "earthquake earthquakes quake quakes tremor tremors tsunami",
+    "flood": "flood floods flooding",
+    "storm": "cyclone hurricane typhoon storm tornado",
+    "slide": "landslide landslides mudslide mudslides",
+    "fire": "wildfire wildfires fire fires blaze",
+    "drought": "drought",
+    "eruption": "eruption",
+}.items() for w in ws.split()}

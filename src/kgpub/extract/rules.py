@@ -157,7 +157,7 @@ class Extractor:
                 continue
             if label == "PERSON":
                 # "Assad’s" etc. handled by the trimming; drop titles NER put inside
-                while start < end - 1 and self.lower[start] in L.TITLE_WORDS:
+                while start < end - 1 and (self.lower[start] in L.TITLE_WORDS or self.lower[start] in L.PERSON_TITLES and start + 2 < end):
                     start += 1
                 span = doc[start:end]
                 text = span.text
@@ -166,6 +166,12 @@ class Extractor:
                 kind = "organization"
                 if low in L.COUNTRY_BY_LOWER:
                     kind = "country"
+                # "UN Secretary(-General)": a title NER ran into the organisation name
+                while end - start >= 2 and self.lower[end - 1] in L.PERSON_TITLES \
+                        and self.lower[end - 1] not in L.ORG_HEADS:
+                    end -= 1
+                span = doc[start:end]
+                text = span.text
             elif label == "GPE":
                 kind = "country" if low in L.COUNTRY_BY_LOWER else "place"
                 cap = L.CAPITALS.get(low)
@@ -175,7 +181,8 @@ class Extractor:
             else:  # LOC, FAC
                 kind = "place"
             if kind == "place":
-                text = re.sub(r"\s+(?:province|district|region|county|governorate|state|city)$", "", text)
+                text = re.sub(r"\s+(?:province|district|region|county|governorate|state|city|village|town|"
+                              r"neighbourhood|neighborhood|area)$", "", text)
             if kind == "country":
                 text = L.COUNTRY_BY_LOWER[low]
             mentions.append(self._mention(span, text, kind))
@@ -758,6 +765,11 @@ class Extractor:
                 continue
             if date and ev.date and date != ev.date:
                 continue
+            if kind == "disaster" and not name:
+                sort = L.DISASTER_SORT.get(self.lower[e - 1])
+                ev_sort = L.DISASTER_SORT.get(self.text[ev.trigger[0]:ev.trigger[1]].lower().split()[-1])
+                if sort and ev_sort and sort != ev_sort:
+                    continue
             target = ev
             break
         if target is None:

@@ -278,3 +278,6 @@ DISASTER_SORT = {w: sort for sort, ws in {
     "drought": "drought",
     "eruption": "eruption",
 }.items() for w in ws.split()}
+
+# lower-case particles inside hyphenated names ("Tehreek-e-Insaf", "Nusrat al-Islam wal-Muslimin")
+NAME_PARTICLES = frozenset({"e", "i", "al", "el", "ul", "wal", "ud", "ad", "ash", "as", "bin", "ibn", "de"})

@@ -225,6 +225,12 @@ class Extractor:
                     j += 1
                     continue
                 w = low[j]
+                if not doc[j - 1].whitespace_ and (w == "-" or w in L.NAME_PARTICLES and j + 1 < n
+                                                   and doc[j + 1].text == "-") \
+                        and j + 1 < n and (doc[j + 1].text == "-" or cap(j + 1)
+                                           or low[j + 1] in L.NAME_PARTICLES):
+                    j += 1  # "Pakistan Tehreek-e-Insaf", "Jamaat-e-Islami", "Nusrat al-Islam"
+                    continue
                 if w in ("'s", "’s", "'", "’") and j + 1 < n and cap(j + 1) and label_at[j - 1] is None \
                         and j - 1 == last_cap:
                     j += 1  # "People's Democratic Party", "Sudan Doctors' Union"; not "Russia's Defence Ministry"
@@ -609,7 +615,7 @@ class Extractor:
                     return e  # "the ministry" after "the Interior Ministry"
             return self.home_country(pos, self.sent_of[tok.i])
         if low in L.PRONOUNS_PERSON:
-            return self.last_entity(pos, ("person",))
+            return self._pronoun_person(pos) or self.last_entity(pos, ("person",))
         if low in ("it", "they") and any(c.lower_ in ("group", "it") for c in [tok]):
             return self.last_entity(pos, ("organization",))
         if low in L.COREF_NOUNS and any(c.lower_ in ("the", "its", "this") for c in tok.children):
@@ -619,6 +625,27 @@ class Extractor:
                     return e
             return cands[0] if cands else None
         return None
+
+    def _pronoun_person(self, pos: int) -> Entity | None:
+        """"he"/"she": the person last named as a subject (who said or did something) in this
+        sentence or the two before, not one merely met or named in an object ("Parly met
+        President Bah Ndaw ... she said")."""
+        tok = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        si = self.sent_of[tok.start] if tok is not None and len(tok) else len(self.sents) - 1
+        lo = self.sents[max(0, si - 2)].start_char
+        best: Mention | None = None
+        for e in self.entities:
+            if e.kind != "person":
+                continue
+            for m in e.mentions:
+                if not lo <= m.cstart < pos or self.in_quote[m.start]:
+                    continue
+                root = self.doc[m.end - 1]
+                while root.dep_ in ("compound", "flat", "appos") and root.head.i != root.i:
+                    root = root.head
+                if root.dep_ in ("nsubj", "nsubjpass") and (best is None or m.cstart > best.cstart):
+                    best = m
+        return best.entity if best is not None else None
 
     @staticmethod
     def _path(t: Any, top: Any) -> list[Any]:

@@ -157,7 +157,8 @@ class Extractor:
                 continue
             if label == "PERSON":
                 # "Assad’s" etc. handled by the trimming; drop titles NER put inside
-                while start < end - 1 and (self.lower[start] in L.TITLE_WORDS or self.lower[start] in L.PERSON_TITLES and start + 2 < end):
+                while start < end - 1 and (self.lower[start] in L.TITLE_WORDS
+                                           or (self.lower[start] in L.PERSON_TITLES and start + 2 < end)):
                     start += 1
                 span = doc[start:end]
                 text = span.text
@@ -1239,6 +1240,9 @@ class Extractor:
         if not mods and tok.lower_ in L.COREF_NOUNS:
             return None  # "the agency": an earlier organisation, resolved elsewhere
         owner = self._phrase_entity(tok, ("country",))
+        if owner is None and any(c.dep_ == "poss" and c.lower_ in ("country", "nation", "country's", "nation's")
+                                 for c in tok.children):
+            owner = self.home_country(tok.idx, self.sent_of[tok.i])  # "the country's emergency committee"
         if owner is not None:
             return owner  # "the country's emergency committee", "Ostmark's health office"
         first = min([tok.i] + [c.i for c in mods])

@@ -545,7 +545,8 @@ def default_jobs() -> int:
 class Workers:
     """``jobs`` worker processes (none for one job: the work runs in this process), used for several rounds.
 
-    The processes start when the pool opens, while this process is still small (they are forked).
+    The processes start when the pool opens: open it before reading the inputs, while this process
+    is still small (forked workers carry the memory their parent had, which would count in theirs).
     """
 
     def __init__(self, jobs: int | None = None) -> None:
@@ -561,6 +562,7 @@ class Workers:
             self.counter = ctx.Value("q", 0)
             self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx, initializer=_init_worker,
                                             initargs=(self.counter,))
+            self.pool.submit(os.getpid).result()  # forked pools start all their processes at the first task
         return self
 
     def __exit__(self, *exc: Any) -> None:
@@ -951,6 +953,19 @@ def build_corpus(inputs: Iterable[Any], out_dir: str, *, base: str = iris.DEFAUL
                  on_progress: Callable[[int, int], None] | None = None, engine: str = "local",
                  scheduler: str | None = None, shard_size: int | None = None) -> Any:
     """Build a corpus into a directory of shards (see the module docs); incremental and resumable."""
+    import contextlib
+
+    workers = Workers(jobs) if engine == "local" else None
+    with workers if workers is not None else contextlib.nullcontext():
+        return _build_corpus(inputs, out_dir, base=base, published=published, allow_invalid=allow_invalid,
+                             keep_going=keep_going, validator=validator, shapes=shapes, workers=workers,
+                             on_progress=on_progress, engine=engine, scheduler=scheduler, shard_size=shard_size)
+
+
+def _build_corpus(inputs: Iterable[Any], out_dir: str, *, base: str, published: str | None, allow_invalid: bool,
+                  keep_going: bool, validator: str, shapes: Any, workers: Workers | None,
+                  on_progress: Callable[[int, int], None] | None, engine: str, scheduler: str | None,
+                  shard_size: int | None) -> Any:
     from .pipeline import (
         BuildResult,
         DatasetStats,
@@ -1029,7 +1044,14 @@ def build_corpus(inputs: Iterable[Any], out_dir: str, *, base: str = iris.DEFAUL
 
         done_iter: Iterable[dict[str, Any]] = run_shards(tasks, scheduler=scheduler, on_progress=progress)
     elif engine == "local":
-        done_iter = run_tasks(build_shard, ((t,) for t in tasks), jobs=jobs, ordered=False, on_progress=progress)
+
+        def feed() -> Iterator[tuple[ShardTask]]:  # a task (and its records) is let go once handed out
+            while tasks:
+                yield (tasks.pop(0),)
+
+        del groups
+        assert workers is not None
+        done_iter = workers.run(build_shard, feed(), ordered=False, on_progress=progress)
     else:
         raise InputError(f"unknown engine {engine!r}; use local or dask", field="--engine")
     for summary in done_iter:

@@ -419,6 +419,22 @@ def _build_parallel(sources: list[str], targets: list[tuple[str, RdfFormat]], *,
     it goes, and the workers turn each part into its N-Triples and Turtle, which concatenate to the
     whole documents.  No list of all quads (or lines) is ever held.
     """
+    import time
+
+    from . import corpus
+
+    started = time.perf_counter()
+    jobs = jobs or corpus.default_jobs()
+    with corpus.Workers(jobs) as workers:  # started before this process reads the inputs: see Workers
+        return _build_with(workers, sources, targets, base=base, published=published, allow_invalid=allow_invalid,
+                           keep_going=keep_going, validator=validator, shapes=shapes, on_article=on_article,
+                           on_progress=on_progress, started=started)
+
+
+def _build_with(workers: Any, sources: list[str], targets: list[tuple[str, RdfFormat]], *, base: str,
+                published: str | None, allow_invalid: bool, keep_going: bool, validator: str,
+                shapes: str | Path | None, on_article: Callable[[str], None] | None,
+                on_progress: Callable[[int, int], None] | None, started: float) -> BuildResult:
     import tempfile
     import time
     from contextlib import ExitStack
@@ -426,7 +442,7 @@ def _build_parallel(sources: list[str], targets: list[tuple[str, RdfFormat]], *,
     from . import corpus
     from .rdfio import atomic_output
 
-    started = time.perf_counter()
+    jobs = workers.jobs
     records = list(corpus.scan_records(sources))
     formats = {fmt for _, fmt in targets}
     cfg = corpus.Config(base=base, published=published, validator=validator,
@@ -440,116 +456,114 @@ def _build_parallel(sources: list[str], targets: list[tuple[str, RdfFormat]], *,
     results: set[Any] = set()
     n_quads = 0
     progress = (lambda n: on_progress(n, len(records))) if on_progress else None
-    jobs = jobs or corpus.default_jobs()
-    with corpus.Workers(jobs) as workers:
-        for chunk in workers.run(corpus.process_chunk, corpus.chunks(records, cfg, jobs), on_progress=progress):
-            dropped: set[str] = set()
-            for out in chunk.outs:
-                if isinstance(out, corpus.ErrorOut):
-                    if not keep_going:
-                        raise out.error()
-                    result.errors.append(out.message)
-                    log.warning("skipped: %s", out.message)
-                    continue
-                if out.key in seen_keys:
-                    exc = InputError(f"article key {out.key!r} is also used by {seen_keys[out.key]}",
-                                     source=out.source, field="article.id")
-                    if not keep_going:
-                        raise exc
-                    result.errors.append(str(exc))
-                    log.warning("skipped: %s", exc)
-                    dropped.add(out.graph)
-                    continue
-                seen_keys[out.key] = out.source
-                n_quads += out.quads
-                if out.jsonld is not None:
-                    fragments.append((out.graph, out.jsonld))
-                stats.graphs[out.graph] = out.triples
-                if out.article:
-                    stats.articles[out.graph] = out.article
-                if out.url:
-                    stats.urls.add(out.url)
-                stats.entities.update(out.entities)
-                stats.triples += out.local
-                shared.update(out.shared)
-                results.update(out.results)
-                result.articles += 1
-                if on_article:
-                    on_article(out.source)
-            runs.append(corpus.drop_graphs(chunk.nq, dropped) if dropped else chunk.nq)
-        del chunk
-        stats.triples += len(shared)
-        del shared
-        result.report = ValidationReport(
-            results=sorted(results, key=lambda r: (r.focus, r.path or "", r.message, r.value or "")),
-            triples=n_quads, validator=validator)
-        if not result.report.conforms and not allow_invalid:
-            raise ValidationFailed(f"the data does not conform to the shapes ({result.report.violations} "
-                                   "violation(s)); nothing written (use --allow-invalid to write anyway)",
-                                   report=result.report)
-        description = describe_from_stats(stats, base=base, shapes=shapes)
-        described = ox.serialize(description, format=ox.RdfFormat.N_QUADS)
-        runs.append(b"".join(sorted(set(described.splitlines(keepends=True)))))
-        if cfg.jsonld:
-            graph = iris.dataset_graph_iri(base)
-            fragments.append((graph, corpus.jsonld_fragment(graph, [q.triple for q in description]).encode("utf-8")))
-        result.n_quads = n_quads + runs[-1].count(b"\n")
-        result.n_triples = stats.triples
-        with ExitStack() as stack:
-            sinks: dict[RdfFormat, list[Any]] = {}
-            for out_path, fmt in targets:
-                fh = stack.enter_context(atomic_output(out_path))
-                if out_path.endswith(".gz"):
-                    import gzip
+    for chunk in workers.run(corpus.process_chunk, corpus.chunks(records, cfg, jobs), on_progress=progress):
+        dropped: set[str] = set()
+        for out in chunk.outs:
+            if isinstance(out, corpus.ErrorOut):
+                if not keep_going:
+                    raise out.error()
+                result.errors.append(out.message)
+                log.warning("skipped: %s", out.message)
+                continue
+            if out.key in seen_keys:
+                exc = InputError(f"article key {out.key!r} is also used by {seen_keys[out.key]}",
+                                 source=out.source, field="article.id")
+                if not keep_going:
+                    raise exc
+                result.errors.append(str(exc))
+                log.warning("skipped: %s", exc)
+                dropped.add(out.graph)
+                continue
+            seen_keys[out.key] = out.source
+            n_quads += out.quads
+            if out.jsonld is not None:
+                fragments.append((out.graph, out.jsonld))
+            stats.graphs[out.graph] = out.triples
+            if out.article:
+                stats.articles[out.graph] = out.article
+            if out.url:
+                stats.urls.add(out.url)
+            stats.entities.update(out.entities)
+            stats.triples += out.local
+            shared.update(out.shared)
+            results.update(out.results)
+            result.articles += 1
+            if on_article:
+                on_article(out.source)
+        runs.append(corpus.drop_graphs(chunk.nq, dropped) if dropped else chunk.nq)
+    del chunk
+    stats.triples += len(shared)
+    del shared
+    result.report = ValidationReport(
+        results=sorted(results, key=lambda r: (r.focus, r.path or "", r.message, r.value or "")),
+        triples=n_quads, validator=validator)
+    if not result.report.conforms and not allow_invalid:
+        raise ValidationFailed(f"the data does not conform to the shapes ({result.report.violations} "
+                               "violation(s)); nothing written (use --allow-invalid to write anyway)",
+                               report=result.report)
+    description = describe_from_stats(stats, base=base, shapes=shapes)
+    described = ox.serialize(description, format=ox.RdfFormat.N_QUADS)
+    runs.append(b"".join(sorted(set(described.splitlines(keepends=True)))))
+    if cfg.jsonld:
+        graph = iris.dataset_graph_iri(base)
+        fragments.append((graph, corpus.jsonld_fragment(graph, [q.triple for q in description]).encode("utf-8")))
+    result.n_quads = n_quads + runs[-1].count(b"\n")
+    result.n_triples = stats.triples
+    with ExitStack() as stack:
+        sinks: dict[RdfFormat, list[Any]] = {}
+        for out_path, fmt in targets:
+            fh = stack.enter_context(atomic_output(out_path))
+            if out_path.endswith(".gz"):
+                import gzip
 
-                    fh = stack.enter_context(gzip.GzipFile(filename="", mode="wb", fileobj=fh, mtime=0))
-                sinks.setdefault(fmt, []).append(fh)
-            # the build's N-Quads, kept (on disk, not in memory) for BuildResult.quads and TriG
-            kept = tempfile.TemporaryFile()
-            sinks.setdefault(RdfFormat.N_QUADS, []).append(kept)
-            want_nt = RdfFormat.N_TRIPLES in sinks
-            want_ttl = RdfFormat.TURTLE in sinks
-            bodies: list[bytes] = []
-            used: set[str] = set()
+                fh = stack.enter_context(gzip.GzipFile(filename="", mode="wb", fileobj=fh, mtime=0))
+            sinks.setdefault(fmt, []).append(fh)
+        # the build's N-Quads, kept (on disk, not in memory) for BuildResult.quads and TriG
+        kept = tempfile.TemporaryFile()
+        sinks.setdefault(RdfFormat.N_QUADS, []).append(kept)
+        want_nt = RdfFormat.N_TRIPLES in sinks
+        want_ttl = RdfFormat.TURTLE in sinks
+        bodies: list[bytes] = []
+        used: set[str] = set()
 
-            # parts small enough to keep every worker busy, large enough to keep the overhead low
-            size = min(corpus.PART_LINES, max(4096, result.n_quads // (4 * jobs)))
+        # parts small enough to keep every worker busy, large enough to keep the overhead low
+        size = min(corpus.PART_LINES, max(4096, result.n_quads // (4 * jobs)))
 
-            def parts() -> Iterator[tuple[bytes, bool, bool]]:
-                for part in corpus.subject_parts(corpus.merge_runs(runs), size):
-                    for fh in sinks[RdfFormat.N_QUADS]:
-                        fh.write(part)
-                    yield part, want_nt, want_ttl
+        def parts() -> Iterator[tuple[bytes, bool, bool]]:
+            for part in corpus.subject_parts(corpus.merge_runs(runs), size):
+                for fh in sinks[RdfFormat.N_QUADS]:
+                    fh.write(part)
+                yield part, want_nt, want_ttl
 
-            if want_nt or want_ttl:
-                for nt, body, names in workers.run(corpus.assemble_part, parts()):
-                    used.update(names)
-                    if nt is not None:
-                        for fh in sinks[RdfFormat.N_TRIPLES]:
-                            fh.write(nt)
-                    if body is not None:
-                        bodies.append(body)
-            else:
-                for _ in parts():
-                    pass
-            runs.clear()
-            if want_ttl:
-                header = corpus.turtle_header(used)
-                for fh in sinks[RdfFormat.TURTLE]:
-                    fh.write(header)
-                    for body in bodies:
-                        fh.write(body)
-            bodies.clear()
-            for fh in sinks.get(RdfFormat.JSON_LD, []):
-                corpus.write_jsonld(fh, fragments)
-            fragments.clear()
-            kept.flush()
-            result._nquads_file = kept
-            if RdfFormat.TRIG in sinks:
-                from .rdfio import serialize_quads
+        if want_nt or want_ttl:
+            for nt, body, names in workers.run(corpus.assemble_part, parts()):
+                used.update(names)
+                if nt is not None:
+                    for fh in sinks[RdfFormat.N_TRIPLES]:
+                        fh.write(nt)
+                if body is not None:
+                    bodies.append(body)
+        else:
+            for _ in parts():
+                pass
+        runs.clear()
+        if want_ttl:
+            header = corpus.turtle_header(used)
+            for fh in sinks[RdfFormat.TURTLE]:
+                fh.write(header)
+                for body in bodies:
+                    fh.write(body)
+        bodies.clear()
+        for fh in sinks.get(RdfFormat.JSON_LD, []):
+            corpus.write_jsonld(fh, fragments)
+        fragments.clear()
+        kept.flush()
+        result._nquads_file = kept
+        if RdfFormat.TRIG in sinks:
+            from .rdfio import serialize_quads
 
-                for fh in sinks[RdfFormat.TRIG]:
-                    fh.write(serialize_quads(result.quads, RdfFormat.TRIG))
+            for fh in sinks[RdfFormat.TRIG]:
+                fh.write(serialize_quads(result.quads, RdfFormat.TRIG))
     result.written = [out_path for out_path, _ in targets]
     result.seconds = time.perf_counter() - started
     return result

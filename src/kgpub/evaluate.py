@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -32,7 +33,7 @@ from typing import Any
 
 from kgpub.errors import InputError
 
-__all__ = ["Score", "EvalReport", "evaluate", "score_sheet", "find_gold"]
+__all__ = ["Score", "EvalReport", "evaluate", "score_sheet", "find_gold", "plain_ner_sheet", "entity_errors"]
 
 METRICS = ("entities", "counts", "hedges", "sources", "quotes", "speakers", "event kinds")
 _MIN_WORDS = {"at least", "more than", "over", "in excess of", "no fewer than", "upwards of", "above",
@@ -72,6 +73,7 @@ class EvalReport:
     speaker_matched: int = 0
     speaker_right: int = 0
     articles: list[tuple[str, dict[str, Score]]] = field(default_factory=list)
+    errors: Counter[str] = field(default_factory=Counter)
 
     @property
     def speaker_accuracy(self) -> float:
@@ -84,6 +86,9 @@ class EvalReport:
             lines.append(f"{m:<12} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}")
         lines.append(f"speaker accuracy (matched quotes): {self.speaker_accuracy:.3f} "
                      f"({self.speaker_right}/{self.speaker_matched}); articles: {len(self.articles)}")
+        if self.errors:
+            lines.append("entity errors: " + ", ".join(f"{k} {self.errors[k]}" for k in
+                                                       ("missed", "wrong type", "partial", "spurious")))
         if per_article:
             for name, scores in self.articles:
                 cells = " ".join(f"{m.split()[0][:5]}={scores[m].f1:.2f}" for m in METRICS)
@@ -139,15 +144,25 @@ def _quote_match(a: str, b: str) -> bool:
 
 
 def _match(gold: Sequence[Any], pred: Sequence[Any], same: Any) -> list[tuple[int, int]]:
-    used: set[int] = set()
-    pairs = []
-    for gi, g in enumerate(gold):
-        for pi, p in enumerate(pred):
-            if pi not in used and same(g, p):
-                used.add(pi)
-                pairs.append((gi, pi))
-                break
-    return pairs
+    """A maximum one-to-one matching of gold and predicted items under ``same`` (augmenting paths:
+    a greedy first-come matching can leave a gold item unmatched when the one prediction it
+    matches was taken by an earlier gold item that had another choice)."""
+    cand = [[pi for pi, p in enumerate(pred) if same(g, p)] for g in gold]
+    owner: dict[int, int] = {}
+
+    def augment(gi: int, seen: set[int]) -> bool:
+        for pi in cand[gi]:
+            if pi in seen:
+                continue
+            seen.add(pi)
+            if pi not in owner or augment(owner[pi], seen):
+                owner[pi] = gi
+                return True
+        return False
+
+    for gi in range(len(gold)):
+        augment(gi, set())
+    return sorted((gi, pi) for pi, gi in owner.items())
 
 
 def score_sheet(gold: dict[str, Any], pred: dict[str, Any]) -> tuple[dict[str, Score], int, int]:
@@ -218,9 +233,84 @@ def _load_gold(path: Path) -> dict[str, Any]:
     return data
 
 
+# spaCy labels a plain-NER baseline keeps, and the fact-sheet type each maps to (NORP is left out:
+# it names nationalities and religions, which are not entities unless rules resolve them to actors)
+PLAIN_NER_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
+
+
+def plain_ner_sheet(doc: Any) -> dict[str, Any]:
+    """The entities of a parsed article as plain spaCy NER gives them: no aliases, no rules.
+
+    PERSON → person, ORG → organization, GPE/LOC/FAC → place (the scorer counts place and country
+    as one type), NORP and other labels dropped. A leading "the" and a trailing possessive are
+    trimmed and spans are deduplicated by text; a text NER labels differently in different places
+    takes its most frequent type. This is the baseline the issue compares the rules with.
+    """
+    votes: dict[str, Counter[str]] = {}
+    names: dict[str, str] = {}
+    for ent in doc.ents:
+        kind = PLAIN_NER_TYPES.get(ent.label_)
+        if kind is None:
+            continue
+        text = re.sub(r"^(?:the|The)\s+", "", ent.text.strip())
+        text = re.sub(r"\s*['’]s?$", "", text)
+        if not text:
+            continue
+        key = _norm(text)
+        if not key:
+            continue
+        names.setdefault(key, text)
+        votes.setdefault(key, Counter())[kind] += 1
+    ents = [{"id": f"e{i}", "name": names[k], "type": votes[k].most_common(1)[0][0]}
+            for i, k in enumerate(names)]
+    return {"kgpub": 1, "article": {"headline": ""}, "entities": ents}
+
+
+def entity_errors(gold: dict[str, Any], pred: dict[str, Any]) -> Counter[str]:
+    """Entity errors of one article by category, for looking at a held-out set in aggregate.
+
+    - ``wrong type``: an unmatched gold entity with an unmatched prediction of the same name;
+    - ``partial``: an unmatched prediction whose name is a part of (or contains) an unmatched gold
+      entity's name, word for word ("Pakistan" for "Pakistan Tehreek-e-Insaf");
+    - ``missed``: any other unmatched gold entity; ``spurious``: any other unmatched prediction.
+    """
+    glist, plist = gold.get("entities", []), pred.get("entities", [])
+    pairs = _match(glist, plist, lambda g, p: bool(_names(g) & _names(p)) and _tgroup(g["type"]) == _tgroup(p["type"]))
+    gfree = [g for i, g in enumerate(glist) if i not in {a for a, _ in pairs}]
+    pfree = [p for i, p in enumerate(plist) if i not in {b for _, b in pairs}]
+    out: Counter[str] = Counter()
+    used: set[int] = set()
+
+    def part(a: str, b: str) -> bool:
+        return a != b and f" {a} " in f" {b} "
+
+    for g in gfree:
+        gn = _names(g)
+        cat = "missed"
+        for pi, p in enumerate(pfree):
+            if pi in used:
+                continue
+            pn = _names(p)
+            if gn & pn:
+                cat = "wrong type"
+            elif any(part(x, y) or part(y, x) for x in pn for y in gn):
+                cat = "partial"
+            else:
+                continue
+            used.add(pi)
+            break
+        out[cat] += 1
+    out["spurious"] += len(pfree) - len(used)
+    return out
+
+
 def evaluate(gold_dir: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]], *,
-             batch_size: int = 16) -> EvalReport:
-    """Extract every input article and score it against its gold sheet in ``gold_dir``."""
+             batch_size: int = 16, system: str = "rules") -> EvalReport:
+    """Extract every input article and score it against its gold sheet in ``gold_dir``.
+
+    ``system="plain-ner"`` scores :func:`plain_ner_sheet` (spaCy NER alone) instead of the rules;
+    only its entity figures mean anything. ``report.errors`` adds up :func:`entity_errors`.
+    """
     from kgpub.extract import extract_many
     from kgpub.read import iter_articles
 
@@ -235,8 +325,18 @@ def evaluate(gold_dir: str | os.PathLike[str], inputs: Iterable[str | os.PathLik
                 art.published = (gold.get("article") or {}).get("published")
             articles.append(art)
             golds.append(gold)
+    if system == "plain-ner":
+        from kgpub.extract import load_nlp
+
+        preds: Iterable[dict[str, Any]] = (plain_ner_sheet(d) for d in load_nlp().pipe(
+            (a.text for a in articles), batch_size=batch_size))
+    elif system == "rules":
+        preds = extract_many(articles, batch_size=batch_size)
+    else:
+        raise InputError(f"unknown system {system!r} (rules or plain-ner)")
     report = EvalReport()
-    for art, gold, pred in zip(articles, golds, extract_many(articles, batch_size=batch_size), strict=False):
+    for art, gold, pred in zip(articles, golds, preds, strict=False):
+        report.errors.update(entity_errors(gold, pred))
         scores, matched, right = score_sheet(gold, pred)
         for m in METRICS:
             report.scores[m].add(scores[m])
@@ -244,3 +344,22 @@ def evaluate(gold_dir: str | os.PathLike[str], inputs: Iterable[str | os.PathLik
         report.speaker_right += right
         report.articles.append((Path(art.source).name, scores))
     return report
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m kgpub.evaluate --gold DIR [--plain-ner] [--per-article] INPUT...``"""
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="python -m kgpub.evaluate", description=__doc__.split("\n")[0])
+    ap.add_argument("--gold", required=True)
+    ap.add_argument("--plain-ner", action="store_true", help="score spaCy NER alone (the baseline)")
+    ap.add_argument("--per-article", action="store_true")
+    ap.add_argument("inputs", nargs="+")
+    args = ap.parse_args(argv)
+    report = evaluate(args.gold, args.inputs, system="plain-ner" if args.plain_ner else "rules")
+    sys.stdout.write(report.text(per_article=args.per_article) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

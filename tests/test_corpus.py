@@ -54,7 +54,7 @@ def test_fast_writers_match_rdfio(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         assert len({q.graph_name for q in quads}) >= 4
         for ext, out in zip(FORMATS, outs, strict=False):
             assert Path(out).read_bytes() == serialize_quads(quads, RdfFormat.from_extension(out)), ext
-        assert gzip.decompress(Path(outs[-1]).read_bytes()) == Path(outs[3]).read_bytes()
+        assert Path(outs[-1]).read_bytes() == gzip.compress(Path(outs[3]).read_bytes(), mtime=0)
 
 
 def test_description_from_statistics_matches_full_count(tmp_path: Path) -> None:

@@ -479,16 +479,7 @@ def jsonld_fragment_reference(graph: str, triples: list[ox.Triple]) -> str:
 
 def process_records(records: list[Record], cfg: Config, counter: Any = None) -> list[ArticleOut | ErrorOut]:
     """The per-article work for some records (runs in a worker)."""
-    out: list[ArticleOut | ErrorOut] = []
-    for rec, sheet in _sheets(records, cfg):
-        if isinstance(sheet, InputError):
-            out.append(_error_out(rec.name, sheet))
-        else:
-            out.append(article_out(sheet, cfg, source=sheet.source))
-        if counter is not None:
-            with counter.get_lock():
-                counter.value += 1
-    return out
+    return [out for _, out in _iter_outs(records, cfg, counter)]
 
 
 @dataclass
@@ -870,9 +861,8 @@ def build_shard(task: ShardTask, counter: Any = None) -> dict[str, Any]:
     name = part_name(task.index)
     sidecar: dict[str, Any] = {"fingerprint": task.fingerprint, "index": task.index, "inputs": task.inputs,
                                "part": name, "articles": [], "errors": [], "failed": None}
-    outs = process_records(task.records, task.cfg, counter)
-    lines: list[bytes] = []
-    for rec, out in zip(task.records, outs, strict=True):
+    runs: list[bytes] = []  # sorted N-Quads, one text an article: merged at the end, never split into a list
+    for rec, out in _iter_outs(task.records, task.cfg, counter):
         if isinstance(out, ErrorOut):
             sidecar["errors"].append({"digest": rec.digest, "source": out.source, "message": out.message})
             if not task.keep_going:
@@ -885,7 +875,7 @@ def build_shard(task: ShardTask, counter: Any = None) -> dict[str, Any]:
                                       f"{out.source}: does not conform ({_violations(out.results)} violation(s)): "
                                       f"{first}"})
             continue
-        lines.extend(out.nq.splitlines(keepends=True))
+        runs.append(out.nq)
         sidecar["articles"].append({
             "digest": rec.digest, "source": out.source, "key": out.key, "graph": out.graph,
             "quads": out.triples, "local": out.local, "shared": out.shared, "entities": out.entities,
@@ -893,16 +883,12 @@ def build_shard(task: ShardTask, counter: Any = None) -> dict[str, Any]:
     if task.keep:
         graphs = {a["graph"].encode("utf-8") for a in task.keep}
         with gzip.open(task.old_part, "rb") as fh:  # type: ignore[arg-type]
-            for line in fh:
-                at = line.rindex(b" <")
-                if line[at + 2:-4] in graphs:
-                    lines.append(line)
+            runs.append(b"".join(line for line in fh if line[line.rindex(b" <") + 2:-4] in graphs))
         sidecar["articles"].extend(task.keep)
     sidecar["articles"].sort(key=lambda a: a["digest"])
     sidecar["errors"].sort(key=lambda e: e["source"])
-    lines.sort()
-    data = gzip.compress(b"".join(lines), compresslevel=6, mtime=0)
-    del lines
+    data = _gzip_lines(merge_runs(runs))
+    del runs
     staging = Path(task.staging)
     _atomic_write(staging / name, data)
     sidecar["sha256"] = hashlib.sha256(data).hexdigest()
@@ -911,6 +897,56 @@ def build_shard(task: ShardTask, counter: Any = None) -> dict[str, Any]:
     sidecar["processed"] = len(task.records)
     _atomic_write(staging / f"part-{task.index:05d}.json", json.dumps(sidecar, sort_keys=True).encode())
     return sidecar
+
+
+def _iter_outs(records: list[Record], cfg: Config,
+               counter: Any = None) -> Iterator[tuple[Record, ArticleOut | ErrorOut]]:
+    """:func:`process_records` one article at a time."""
+    for rec, sheet in _sheets(records, cfg):
+        if isinstance(sheet, InputError):
+            yield rec, _error_out(rec.name, sheet)
+        else:
+            yield rec, article_out(sheet, cfg, source=sheet.source)
+        if counter is not None:
+            with counter.get_lock():
+                counter.value += 1
+
+
+def _gzip_lines(lines: Iterable[bytes]) -> bytes:
+    """Lines gzipped as they come: the bytes of ``gzip.compress(b"".join(lines), 6, mtime=0)``."""
+    import zlib
+
+    z = zlib.compressobj(6, zlib.DEFLATED, 31)  # wbits 31: a gzip member, no timestamp or name
+    out: list[bytes] = []
+    batch: list[bytes] = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) >= 4096:
+            out.append(z.compress(b"".join(batch)))
+            batch.clear()
+    out.append(z.compress(b"".join(batch)))
+    out.append(z.flush())
+    return b"".join(out)
+
+
+class GzipWriter:
+    """Write gzip to ``fh`` as data comes: the bytes ``gzip.compress(all data, level, mtime=0)`` gives."""
+
+    def __init__(self, fh: Any, level: int = 9) -> None:
+        import zlib
+
+        self.fh = fh
+        self.z = zlib.compressobj(level, zlib.DEFLATED, 31)
+
+    def write(self, data: bytes) -> None:
+        self.fh.write(self.z.compress(data))
+
+    def __enter__(self) -> GzipWriter:
+        return self
+
+    def __exit__(self, exc_type: Any, *exc: Any) -> None:
+        if exc_type is None:
+            self.fh.write(self.z.flush())
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

@@ -514,9 +514,7 @@ def _build_with(workers: Any, sources: list[str], targets: list[tuple[str, RdfFo
         for out_path, fmt in targets:
             fh = stack.enter_context(atomic_output(out_path))
             if out_path.endswith(".gz"):
-                import gzip
-
-                fh = stack.enter_context(gzip.GzipFile(filename="", mode="wb", fileobj=fh, mtime=0))
+                fh = stack.enter_context(corpus.GzipWriter(fh))
             sinks.setdefault(fmt, []).append(fh)
         # the build's N-Quads, kept (on disk, not in memory) for BuildResult.quads and TriG
         kept = tempfile.TemporaryFile()

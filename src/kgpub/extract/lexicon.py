@@ -97,7 +97,7 @@ chairman chairwoman director head
 """.split())
 
 ORG_STOP = frozenset({"state", "defense", "defence", "interior", "foreign", "security", "government",
-                      "comments", "share", "twitter"} - {"twitter"})
+                      "comments", "share", "supreme", "deputy", "acting"})
 
 # event triggers: lower-case word -> kind
 EVENT_TRIGGERS: dict[str, str] = {}
@@ -220,6 +220,23 @@ Twitter Facebook Telegram Instagram YouTube TikTok WhatsApp Reuters AFP BBC CNN 
 Interfax NATO Kremlin Pentagon Hamas Hezbollah Taliban Amnesty UNICEF UNHCR UNRWA WHO OCHA ICRC IFRC
 """.split()}
 KNOWN_ORGS.update({"al jazeera": "Al Jazeera", "associated press": "Associated Press", "x": "X"})
+# well-known armed groups, movements and agencies (general knowledge, a few dozen names) the small
+# model misses or calls people or places; keys are lower-case with hyphens as spaces
+KNOWN_ORGS.update({" ".join(w.replace("-", " ").lower().split()): w for w in """
+Islamic State|ISIS|ISIL|Daesh|al-Qaeda|Al Qaeda|Boko Haram|al-Shabab|al-Shabaab|Houthis|
+Muslim Brotherhood|Islamic Jihad|Hayat Tahrir al-Sham|PKK|YPG|SDF|IRGC|Interpol|Europol|FEMA|
+Red Cross|Red Crescent|Kremlin|Frontex|OPEC|ECOWAS|ASEAN|IAEA|UNESCO|UNFPA|Human Rights Watch|
+Medecins Sans Frontieres|Doctors Without Borders|Bloomberg|Kyodo|Yonhap|Anadolu|Sky News|
+""".replace("\n", "").split("|") if w})
+# lower-case nouns after a capitalised name that make it an organisation ("the Islamic State group")
+ORG_AFTER_NOUNS = frozenset({"group", "militia", "movement", "faction", "party", "network", "outfit",
+                             "organisation", "organization", "rebels"})
+# adjectives that begin a title, not an organisation ("Supreme Leader", "Deputy Minister")
+TITLE_ADJECTIVES = frozenset({"supreme", "deputy", "acting", "vice", "grand", "former"})
+# words before "of" that make the name after it a place ("southwest of Marrakesh")
+DIRECTION_WORDS = frozenset("""north south east west northeast northwest southeast southwest north-east
+north-west south-east south-west outskirts suburbs centre center heart edge parts part outside
+""".split())
 # nouns after a name that make it a place ("Sindh province", "Pazigyi village")
 PLACE_NOUNS = frozenset("""
 province district region county governorate state city town village valley area municipality prefecture

@@ -37,6 +37,7 @@ class Mention:
     kind: str  # person organization place country
     adjective: bool = False  # a nationality adjective standing for its country
     entity: Entity | None = None
+    inner: bool = False  # inside another mention ("Kenya" in "Law Society of Kenya"): not a token owner
 
 
 @dataclass
@@ -188,6 +189,8 @@ class Extractor:
                 text = L.COUNTRY_BY_LOWER[low]
             mentions.append(self._mention(span, text, kind))
         mentions.extend(self._titled_persons(mentions))
+        self._alias_links(mentions)
+        mentions.extend(self._inner_countries(mentions))
         self._merge(mentions)
         self._gazetteer()
 
@@ -392,7 +395,80 @@ class Extractor:
                     and low[k + 3] in ("coalition", "alliance", "force", "forces", "mission"):
                 if all(label_at[t] is None or label_at[t].label_ in ("NORP", "GPE") for t in range(k + 1, k + 4)):
                     added.append(_Span(k, k + 4, "ORG_EXTRA"))
-        return spans + added
+        return self._known_orgs(spans + added, sent_start)
+
+    def _org_key(self, s: int, e: int) -> str:
+        return " ".join(self.doc[s:e].text.replace("-", " ").lower().split())
+
+    def _known_orgs(self, spans: list[_Span], sent_start: set[int]) -> list[_Span]:
+        """4. organisations NER missed or split: well-known names from the small lexicon
+        ("Islamic State", "Boko Haram", "al-Qaeda"; "Libyan Red Crescent" keeps its demonym), and a
+        capitalised name before a lower-case group noun ("the Islamic State group", "the Wagner
+        group" → the name)."""
+        doc, low, n = self.doc, self.lower, len(self.doc)
+        label_at: list[_Span | None] = [None] * n
+        for sp in spans:
+            for t in range(sp.start, sp.end):
+                label_at[t] = sp
+
+        def free(s: int, e: int) -> bool:
+            """No span but NORP/PERSON/GPE/LOC/FAC pieces lying wholly inside [s, e)."""
+            for t in range(s, e):
+                sp = label_at[t]
+                if sp is not None and (sp.label_ in ("ORG", "ORG_EXTRA", "COUNTRY_EXTRA", "DATE", "CARDINAL")
+                                       or sp.start < s or sp.end > e):
+                    return False
+            return True
+
+        out: list[_Span] = []
+        k = 0
+        while k < n:
+            if self.in_quote[k] or not (doc[k].text[:1].isupper() or low[k] in ("al", "el")):
+                k += 1
+                continue
+            hit: tuple[int, int] | None = None
+            for size in (5, 4, 3, 2, 1):
+                e = k + size
+                if e > n or (size > 1 and any("\n" in doc[t].whitespace_ for t in range(k, e - 1))):
+                    continue
+                key = self._org_key(k, e)
+                canon = L.KNOWN_ORGS.get(key)
+                if canon is None or not doc[e - 1].text[:1].isupper() or (
+                        size == 1 and doc[k].text != canon and not doc[k].text.istitle()) or (
+                        size == 1 and key in ("who", "x")):
+                    continue
+                if e < n and doc[e].text[:1].isupper() and doc[e].tag_ == "NNP" and not self.in_quote[e]:
+                    continue  # part of a longer name ("Red Cross Society")
+                s = k
+                if k and (low[k - 1] in L.DEMONYMS or low[k - 1] in L.COUNTRY_BY_LOWER) \
+                        and doc[k - 1].text[:1].isupper() and key in ("red cross", "red crescent"):
+                    s = k - 1  # "Libyan Red Crescent", "Kenya Red Cross"
+                if free(s, e):
+                    hit = (s, e)
+                break
+            if hit is None and doc[k].text[:1].isupper() and doc[k].tag_ in ("NNP", "NNPS") and (label_at[k] is None or label_at[k].label_ == "NORP"):
+                e = k + 1
+                while e < n and e - k < 4 and doc[e].tag_ in ("NNP", "NNPS") and doc[e].text[:1].isupper():
+                    e += 1
+                if e < n and low[e] in L.ORG_AFTER_NOUNS and doc[e].tag_.startswith("NN") \
+                        and not doc[e].text[:1].isupper() and not (e - k == 1 and (
+                            low[k] in L.DEMONYMS or low[k] in L.COUNTRY_BY_LOWER or low[k] in L.CAPITALS)) \
+                        and not any(low[t] in L.TITLE_WORDS for t in range(k, e)) and free(k, e) \
+                        and not (k in sent_start and e - k == 1 and label_at[k] is None):
+                    hit = (k, e)
+            if hit is None:
+                k += 1
+                continue
+            s, e = hit
+            for t in range(s, e):
+                if label_at[t] is not None:
+                    label_at[t].label_ = ""
+            sp = _Span(s, e, "ORG")
+            out.append(sp)
+            for t in range(s, e):
+                label_at[t] = sp
+            k = e
+        return [sp for sp in spans if sp.label_] + out
 
     def _titled_persons(self, mentions: list[Mention]) -> list[Mention]:
         """Names NER missed after a title: "Health Minister Ana Torres", "spokesman Ali Reza"."""
@@ -413,6 +489,79 @@ class Extractor:
                 if not any(t.lower_ in L.COUNTRY_BY_LOWER or t.lower_ in L.DEMONYMS for t in span):
                     out.append(self._mention(span, span.text, "person"))
                     taken.update(range(i + 1, j))
+        return out
+
+    def _alias_links(self, mentions: list[Mention]) -> None:
+        """Names given as another name of an entity in the text: "the Kurdistan Workers' Party
+        (PKK)", "Mohamed Hamdan Dagalo, better known as Hemedti". Every mention of the second
+        name is renamed to the first (so it becomes an alias), whatever NER called it."""
+        doc, n = self.doc, len(self.doc)
+        by_start = {m.start: m for m in mentions if not m.adjective}
+        renames: dict[str, tuple[str, str]] = {}
+        for m in sorted(mentions, key=lambda x: x.start):
+            if m.adjective or m.kind == "country" or m.text.lower() in renames:
+                continue
+            k = m.end
+            if m.kind == "organization" and k + 2 < n and doc[k].text == "(" and doc[k + 2].text == ")":
+                tok = doc[k + 1]
+                if re.fullmatch(r"[A-Z][A-Za-z.&-]*", tok.text) and sum(c.isupper() for c in tok.text) >= 2 \
+                        and tok.text.lower() not in L.COUNTRY_BY_LOWER and tok.text != m.text:
+                    other = by_start.get(k + 1)
+                    if other is None:
+                        other = Mention(k + 1, k + 2, tok.idx, tok.idx + len(tok.text), tok.text, m.kind)
+                        mentions.append(other)
+                        by_start[k + 1] = other
+                    if other.end == k + 2:
+                        renames[tok.text.lower()] = (m.text, m.kind)
+                continue
+            if m.kind not in ("person", "organization"):
+                continue
+            j = k
+            if j < n and doc[j].text in (",", "("):
+                j += 1
+            while j < n and self.lower[j] in ("better", "also", "widely", "popularly", "locally", "commonly"):
+                j += 1
+            if j + 2 < n and self.lower[j] == "known" and self.lower[j + 1] == "as" and doc[j + 2].text[:1].isupper():
+                other = by_start.get(j + 2)
+                if other is None:
+                    e = j + 2
+                    while e < n and e - j < 5 and self.tags[e] in ("NNP", "NNPS") and doc[e].text[:1].isupper():
+                        e += 1
+                    if e == j + 2:
+                        continue
+                    span = doc[j + 2:e]
+                    other = self._mention(span, span.text, m.kind)
+                    mentions.append(other)
+                    by_start[j + 2] = other
+                if other.text.lower() not in L.COUNTRY_BY_LOWER:
+                    renames[other.text.lower()] = (m.text, m.kind)
+        if not renames:
+            return
+        for m in mentions:
+            hit = renames.get(m.text.lower())
+            if hit and not m.adjective:
+                m.text, m.kind = hit
+
+    def _inner_countries(self, mentions: list[Mention]) -> list[Mention]:
+        """A country named at the end of an organisation's name ("the Law Society of Kenya",
+        "the Ministry of Foreign Affairs of Kazakhstan") is named too: an inner mention."""
+        out = []
+        doc = self.doc
+        for m in mentions:
+            if m.kind != "organization" or m.inner or m.end - m.start < 3:
+                continue
+            for k in range(m.end - 2, m.start, -1):
+                if self.lower[k] != "of":
+                    continue
+                s = k + 1 + (self.lower[k + 1] == "the")
+                name = " ".join(self.lower[s:m.end])
+                country = L.COUNTRY_BY_LOWER.get(name)
+                if country and s < m.end:
+                    span = doc[s:m.end]
+                    x = self._mention(span, country, "country")
+                    x.inner = True
+                    out.append(x)
+                break
         return out
 
     def _mention(self, span: Any, text: str, kind: str, adjective: bool = False) -> Mention:
@@ -473,6 +622,11 @@ class Extractor:
                     if len(pw) > len(words) and (words == pw[-len(words):] or (len(words) == 1 and words[0] in pw[1:])):
                         target = p
                         break
+                if target is None and m.kind == "person" and len(words) == 1:
+                    # "Xi" after "Xi Jinping", "Qin" after "Qin Gang": family names written first
+                    firsts = [p for p in persons if len(p.name.split()) > 1 and p.name.split()[0] == m.text]
+                    if len(firsts) == 1:
+                        target = firsts[0]
             words = m.text.split()
             if target is None and m.kind == "organization":
                 for e in by_key.values():
@@ -534,6 +688,8 @@ class Extractor:
             used.add(eid)
             e.id = eid
             for x in e.mentions:
+                if x.inner:
+                    continue
                 for t in range(x.start, x.end):
                     self.mention_at[t] = x
         self.entities = ents

@@ -235,6 +235,10 @@ class Extractor:
                                            or low[j + 1] in L.NAME_PARTICLES):
                     j += 1  # "Pakistan Tehreek-e-Insaf", "Jamaat-e-Islami", "Nusrat al-Islam"
                     continue
+                if w in L.NAME_PARTICLES and j + 2 < n and doc[j + 1].text == "-" and not doc[j].whitespace_ \
+                        and not doc[j + 1].whitespace_ and cap(j + 2):
+                    j += 1  # "Tal al-Sultan", "Abu al-Hassan": a particle after a space
+                    continue
                 if w in ("'s", "’s", "'", "’") and j + 1 < n and cap(j + 1) and label_at[j - 1] is None \
                         and j - 1 == last_cap:
                     j += 1  # "People's Democratic Party", "Sudan Doctors' Union"; not "Russia's Defence Ministry"
@@ -251,7 +255,8 @@ class Extractor:
                 labels = {sp.label_ for sp in inside.values()}
                 code = bool(re.fullmatch(r"[A-Z]+\d+", doc[i].text))  # "G5 Sahel", "G20"
                 heads = code or any(low[t] in L.ORG_HEADS for t in range(i, end))
-                covered = all(sp.start >= i and sp.end <= end for sp in inside.values())
+                covered = all((sp.start >= i or sp.start == i - 1 and low[i - 1] == "the") and sp.end <= end
+                              for sp in inside.values())  # "the Law Society" + "of Kenya"
                 exact = len(inside) == 1 and next(iter(inside.values())).start == i and \
                     next(iter(inside.values())).end == end
                 if ("ORG" in labels or heads or "NORP" in labels and heads) and covered and not exact \
@@ -331,13 +336,18 @@ class Extractor:
             if sp.label_ == "PERSON" and low[last] in L.ORG_HEADS:
                 sp.label_ = "ORG"
                 continue
-            placey = (prev == "of" and prev2 in L.PLACE_NOUNS) or nxt in L.PLACE_NOUNS and doc[sp.end].tag_ == "NN" \
+            placey = (prev == "of" and (prev2 in L.PLACE_NOUNS or prev2 in L.DIRECTION_WORDS)) \
+                or nxt in L.PLACE_NOUNS and doc[sp.end].tag_ in ("NN", "NNS") \
                 or prev in L.LOCATIVE_PREPS and doc[first].dep_ in ("pobj", "compound") \
                 and doc[last].dep_ == "pobj"
             if sp.label_ in ("PRODUCT", "WORK_OF_ART") and placey and sp.end - first == 1:
                 sp.label_ = "GPE"
             elif sp.label_ == "PERSON" and placey and not any(low[t] in person_evidence for t in range(first, sp.end)):
                 sp.label_ = "GPE"
+                while sp.start and doc[sp.start - 1].tag_ == "NNP" and doc[sp.start - 1].text[:1].isupper() \
+                        and label_at[sp.start - 1] is None and low[sp.start - 1] not in L.DEMONYMS \
+                        and low[sp.start - 1] not in L.TITLE_WORDS and sp.end - sp.start < 4:
+                    sp.start -= 1  # "High Atlas mountains"
             elif sp.label_ == "ORG" and placey and sp.end - first == 1 and not text.isupper() \
                     and low[last] not in L.ORG_HEADS and tlow not in L.KNOWN_ORGS and tlow not in L.GROUP_NORPS:
                 sp.label_ = "GPE"
@@ -368,8 +378,17 @@ class Extractor:
                         break
             if hit is None and doc[k].tag_ == "NNP":
                 e = k + 1
-                while e < n and e - k < 4 and doc[e].tag_ == "NNP" and label_at[e] is None:
-                    e += 1
+                while e < n and e - k < 6:
+                    if doc[e].tag_ == "NNP" and label_at[e] is None and (doc[e].text[:1].isupper()
+                                                                        or low[e] in L.NAME_PARTICLES):
+                        e += 1
+                    elif doc[e].text == "-" and not doc[e - 1].whitespace_ and not doc[e].whitespace_ \
+                            and e + 1 < n and doc[e + 1].text[:1].isupper() and label_at[e + 1] is None:
+                        e += 1  # "Tal al-Sultan"
+                    else:
+                        break
+                if low[e - 1] in L.NAME_PARTICLES or doc[e - 1].text == "-":
+                    e -= 1
                 prev = low[k - 1] if k else ""
                 prev2 = low[k - 2] if k > 1 else ""
                 nxt = low[e] if e < n else ""

@@ -243,7 +243,7 @@ province district region county governorate state city town village valley area 
 neighbourhood neighborhood camp island islands mountains river
 """.split())
 # prepositions whose object is usually a place
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "throughout", "around",
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "throughout", "around", "through",
                             "into", "towards", "toward"})
 # bare words NER tags as places or people that are not entities in a news fact sheet
 NOT_ENTITIES = frozenset({"west", "east", "north", "south", "the west", "riot", "turnout", "fighting",
@@ -298,3 +298,11 @@ DISASTER_SORT = {w: sort for sort, ws in {
 
 # lower-case particles inside hyphenated names ("Tehreek-e-Insaf", "Nusrat al-Islam wal-Muslimin")
 NAME_PARTICLES = frozenset({"e", "i", "al", "el", "ul", "wal", "ud", "ad", "ash", "as", "bin", "ibn", "de"})
+
+# verbs whose direct object is usually a place ("fled Khan Younis", "shelled Kramatorsk")
+PLACE_OBJECT_VERBS = frozenset("""fled flee fleeing flees entered enter entering reached reach reaching
+captured capture capturing seized seize seizing recaptured shelled shell shelling bombed bombing
+evacuated evacuate evacuating besieged encircled stormed overran""".split())
+# verbs whose passive subject is usually a place ("Kramatorsk was hit", "Derna was flooded")
+PLACE_PASSIVE_VERBS = frozenset("""hit struck shelled bombed flooded devastated destroyed flattened
+razed evacuated besieged captured seized recaptured encircled targeted pounded""".split())

@@ -339,7 +339,9 @@ class Extractor:
             placey = (prev == "of" and (prev2 in L.PLACE_NOUNS or prev2 in L.DIRECTION_WORDS)) \
                 or nxt in L.PLACE_NOUNS and doc[sp.end].tag_ in ("NN", "NNS") \
                 or prev in L.LOCATIVE_PREPS and doc[first].dep_ in ("pobj", "compound") \
-                and doc[last].dep_ == "pobj"
+                and doc[last].dep_ == "pobj" \
+                or doc[last].dep_ == "dobj" and doc[last].head.lower_ in L.PLACE_OBJECT_VERBS \
+                or doc[last].dep_ == "nsubjpass" and doc[last].head.lower_ in L.PLACE_PASSIVE_VERBS
             if sp.label_ in ("PRODUCT", "WORK_OF_ART") and placey and sp.end - first == 1:
                 sp.label_ = "GPE"
             elif sp.label_ == "PERSON" and placey and not any(low[t] in person_evidence for t in range(first, sp.end)):
@@ -361,6 +363,26 @@ class Extractor:
         for sp in spans:
             for t in range(sp.start, sp.end):
                 label_at[t] = sp
+        # 2b. a name coordinated with a town is a town ("Sylhet and Sunamganj", "around Bakhmut
+        #     and Avdiivka"): NER gives unfamiliar towns any label
+        for _ in range(2):
+            for sp in spans:
+                if sp.label_ not in ("PERSON", "ORG") or sp.end - sp.start > 2:
+                    continue
+                text = doc[sp.start:sp.end].text
+                tlow = text.lower()
+                if text.isupper() or tlow in L.KNOWN_ORGS or tlow in L.GROUP_NORPS \
+                        or any(low[t] in L.ORG_HEADS or low[t] in person_evidence for t in range(sp.start, sp.end)):
+                    continue
+                root = doc[sp.end - 1]
+                partners = [root.head] if root.dep_ == "conj" else []
+                partners += [c for c in root.children if c.dep_ == "conj"]
+                for p in partners:
+                    other = label_at[p.i]
+                    if other is not None and other is not sp and (other.label_ in ("LOC", "FAC") or (
+                            other.label_ == "GPE" and doc[other.start:other.end].text.lower() not in L.COUNTRY_BY_LOWER)):
+                        sp.label_ = "GPE"
+                        break
 
         # 3. names NER missed: country names, "X-led coalition", "the town of X", "X province"
         added: list[_Span] = []

@@ -271,7 +271,8 @@ PARENT_DISASTERS = frozenset({"cyclone", "hurricane", "typhoon", "storm", "earth
 PLACE_HEADS = frozenset("""
 square palace hospital airport stadium street avenue road bridge mosque church cathedral hotel market port
 prison plaza park harbour harbor station dam strip valley mountains desert peninsula coast sea ocean gulf
-river lake island islands heights highway camp
+river lake island islands heights highway camp hall theatre theater crossing refinery base mall arena
+temple shrine cemetery beach bay canal tower towers
 """.split())
 
 # common nouns for reporting bodies that stay organisations of their own when unnamed and no

@@ -344,13 +344,17 @@ class Extractor:
                 or doc[last].dep_ == "nsubjpass" and doc[last].head.lower_ in L.PLACE_PASSIVE_VERBS
             if sp.label_ in ("PRODUCT", "WORK_OF_ART") and placey and sp.end - first == 1:
                 sp.label_ = "GPE"
+            elif sp.label_ in ("DATE", "TIME") and low[last] in L.PLACE_NOUNS and sp.end - first >= 2 \
+                    and all(doc[t].tag_ == "NNP" and doc[t].text[:1].isupper() and low[t] not in _MONTHS_DAYS
+                            for t in range(first, last)):
+                sp.label_ = "GPE"  # "Zinda Jan district" (NER: a date)
             elif sp.label_ == "PERSON" and placey and not any(low[t] in person_evidence for t in range(first, sp.end)):
                 sp.label_ = "GPE"
                 while sp.start and doc[sp.start - 1].tag_ == "NNP" and doc[sp.start - 1].text[:1].isupper() \
                         and label_at[sp.start - 1] is None and low[sp.start - 1] not in L.DEMONYMS \
                         and low[sp.start - 1] not in L.TITLE_WORDS and sp.end - sp.start < 4:
                     sp.start -= 1  # "High Atlas mountains"
-            elif sp.label_ == "ORG" and placey and sp.end - first == 1 and not text.isupper() \
+            elif sp.label_ == "ORG" and placey and " " not in doc[first:sp.end].text and not text.isupper() \
                     and low[last] not in L.ORG_HEADS and tlow not in L.KNOWN_ORGS and tlow not in L.GROUP_NORPS:
                 sp.label_ = "GPE"
             elif sp.label_ == "PERSON" and sp.end - sp.start == 1 and sp.start in sent_start \

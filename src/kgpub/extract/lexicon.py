@@ -307,3 +307,5 @@ evacuated evacuate evacuating besieged encircled stormed overran""".split())
 # verbs whose passive subject is usually a place ("Kramatorsk was hit", "Derna was flooded")
 PLACE_PASSIVE_VERBS = frozenset("""hit struck shelled bombed flooded devastated destroyed flattened
 razed evacuated besieged captured seized recaptured encircled targeted pounded""".split())
+# honorifics before a surname: the name is a person's ("Mr Kiper"); dropped from the name
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "mx"})

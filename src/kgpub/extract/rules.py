@@ -158,7 +158,7 @@ class Extractor:
                 continue
             if label == "PERSON":
                 # "Assad’s" etc. handled by the trimming; drop titles NER put inside
-                while start < end - 1 and (self.lower[start] in L.TITLE_WORDS
+                while start < end - 1 and (self.lower[start] in L.TITLE_WORDS or self.lower[start] in L.HONORIFICS
                                            or (self.lower[start] in L.PERSON_TITLES and start + 2 < end)):
                     start += 1
                 span = doc[start:end]
@@ -294,13 +294,16 @@ class Extractor:
 
         # 2. relabel: known organisations, people in places, organisations that are towns
         person_evidence: set[str] = set()
+        strong_person: set[str] = set()
         for k in range(n):
             if low[k] in L.TITLE_WORDS and k + 1 < n and doc[k + 1].text[:1].isupper():
                 person_evidence.add(low[k + 1])
             if low[k] in L.SPEECH_VERBS and k + 1 < n and doc[k + 1].text[:1].isupper():
                 person_evidence.add(low[k + 1])
-            if low[k] in L.PRONOUNS_PERSON:
-                pass
+            if (low[k] in L.HONORIFICS or low[k] in L.PERSON_TITLES) and k + 1 < n \
+                    and doc[k + 1].text[:1].isupper() and doc[k + 1].tag_ == "NNP":
+                strong_person.add(low[k + 1])  # "Mr Kiper", "governor Oleh Kiper"
+                person_evidence.add(low[k + 1])
         words_elsewhere: dict[str, int] = {}
         for sp in spans:
             for t in range(sp.start, sp.end):
@@ -332,6 +335,13 @@ class Extractor:
             if sp.label_ in ("ORG", "PERSON") and sp.end - first >= 2 and (
                     low[sp.end - 1] in L.PLACE_HEADS or low[first] in ("place", "rue", "plaza")):
                 sp.label_ = "FAC"  # "Kenyatta National Hospital", "Place de la Nation", "Gaza Strip"
+                continue
+            if sp.label_ in ("ORG", "GPE") and sp.end - first <= 3 and not text.isupper() \
+                    and tlow not in L.KNOWN_ORGS and tlow not in L.COUNTRY_BY_LOWER and tlow not in L.CAPITALS \
+                    and all(doc[t].text[:1].isupper() for t in range(first, sp.end)) \
+                    and not any(low[t] in L.ORG_HEADS or low[t] in L.PLACE_HEADS for t in range(first, sp.end)) \
+                    and (any(low[t] in strong_person for t in range(first, sp.end)) or self._titled_appos(sp.end)):
+                sp.label_ = "PERSON"  # "Mr Kiper said", "Oleh Kiper, the regional governor, said"
                 continue
             if sp.label_ == "PERSON" and low[last] in L.ORG_HEADS:
                 sp.label_ = "ORG"
@@ -515,6 +525,19 @@ class Extractor:
             k = e
         return [sp for sp in spans if sp.label_] + out
 
+    def _titled_appos(self, end: int) -> bool:
+        """A name at ``end`` is followed by an apposition naming a person's post: ", the regional
+        governor,", ", head of the council", ", a spokesman for ..."."""
+        doc, n = self.doc, len(self.doc)
+        if end >= n or doc[end].text != ",":
+            return False
+        for t in range(end + 1, min(n, end + 6)):
+            if self.lower[t] in L.PERSON_TITLES and self.tags[t].startswith("NN"):
+                return t + 1 >= n or not doc[t + 1].text[:1].isupper() or self.lower[t] == "head"
+            if not (self.tags[t] in ("DT", "JJ", "NN", "NNP", "PRP$", "VBN") or self.lower[t] == "'s"):
+                return False
+        return False
+
     def _titled_persons(self, mentions: list[Mention]) -> list[Mention]:
         """Names NER missed after a title: "Health Minister Ana Torres", "spokesman Ali Reza"."""
         taken = set()
@@ -534,6 +557,23 @@ class Extractor:
                 if not any(t.lower_ in L.COUNTRY_BY_LOWER or t.lower_ in L.DEMONYMS for t in span):
                     out.append(self._mention(span, span.text, "person"))
                     taken.update(range(i + 1, j))
+        # "Jan Mahmoud Egeland, head of the council, said": a proper-noun run before a post
+        i = 0
+        while i < n - 2:
+            if self.tags[i] != "NNP" or i in taken or self.in_quote[i] or (i and self.tags[i - 1] == "NNP"):
+                i += 1
+                continue
+            j = i
+            while j < n and j - i < 4 and self.tags[j] == "NNP" and doc[j].text[:1].isupper() and j not in taken \
+                    and self.ent_label[j] == "" and self.lower[j] not in L.TITLE_WORDS:
+                j += 1
+            if j - i >= 2 and self._titled_appos(j) and not any(
+                    self.lower[t] in L.COUNTRY_BY_LOWER or self.lower[t] in L.DEMONYMS or self.lower[t] in L.ORG_HEADS
+                    for t in range(i, j)):
+                span = doc[i:j]
+                out.append(self._mention(span, span.text, "person"))
+                taken.update(range(i, j))
+            i = max(j, i + 1)
         return out
 
     def _alias_links(self, mentions: list[Mention]) -> None:

@@ -67,6 +67,18 @@ CAPITALS: dict[str, str] = {
     "khartoum": "Sudan", "tripoli": "Libya", "minsk": "Belarus", "caracas": "Venezuela", "havana": "Cuba",
     "addis ababa": "Ethiopia", "nairobi": "Kenya", "abuja": "Nigeria", "bamako": "Mali", "rome": "Italy",
     "madrid": "Spain", "warsaw": "Poland", "brussels": "", "doha": "Qatar", "sanaa": "Yemen",
+    "baku": "Azerbaijan", "yerevan": "Armenia", "tbilisi": "Georgia", "dhaka": "Bangladesh",
+    "kathmandu": "Nepal", "colombo": "Sri Lanka", "bangkok": "Thailand", "hanoi": "Vietnam",
+    "manila": "Philippines", "jakarta": "Indonesia", "canberra": "Australia", "ottawa": "Canada",
+    "mexico city": "Mexico", "bogota": "Colombia", "brasilia": "Brazil", "buenos aires": "Argentina",
+    "pretoria": "South Africa", "kinshasa": "Democratic Republic of the Congo", "kampala": "Uganda",
+    "kigali": "Rwanda", "mogadishu": "Somalia", "amman": "Jordan", "abu dhabi": "United Arab Emirates",
+    "athens": "Greece", "budapest": "Hungary", "vienna": "Austria", "belgrade": "Serbia",
+    "stockholm": "Sweden", "oslo": "Norway", "helsinki": "Finland", "dublin": "Ireland", "lisbon": "Portugal",
+    "tashkent": "Uzbekistan", "astana": "Kazakhstan", "taipei": "Taiwan", "niamey": "Niger",
+    "ouagadougou": "Burkina Faso", "dakar": "Senegal", "accra": "Ghana", "algiers": "Algeria",
+    "tunis": "Tunisia", "rabat": "Morocco", "naypyidaw": "Myanmar", "juba": "South Sudan",
+    "n'djamena": "Chad", "muscat": "Oman",
 }
 
 # NORP words that name an armed or political group rather than a nationality

@@ -101,3 +101,77 @@ def test_extract_command_bad_input_is_exit_2(tmp_path):
     res = CliRunner().invoke(cli, ["extract", str(bad), "-o", str(out)])
     assert res.exit_code == 2 and "PDF" in res.output
     assert not out.exists()
+
+
+def test_matching_is_maximum_not_first_come():
+    # gold g1 matches p1 and p2, gold g2 only p1: a first-come matching pairs g1-p1 and leaves g2 out
+    gold = {"entities": [{"id": "g1", "name": "Salim al-Muslat", "type": "person", "aliases": ["Muslat", "Salim"]},
+                         {"id": "g2", "name": "Salim", "type": "person"}]}
+    pred = {"entities": [{"id": "p1", "name": "Salim", "type": "person"},
+                         {"id": "p2", "name": "Muslat", "type": "person"}]}
+    s, _, _ = score_sheet(gold, pred)
+    assert (s["entities"].tp, s["entities"].fp, s["entities"].fn) == (2, 0, 0)
+
+
+def test_name_normalisation_and_types():
+    gold = {"entities": [{"id": "a", "name": "The People’s Democratic Party", "type": "organization"},
+                         {"id": "b", "name": "Côte d'Ivoire", "type": "country"},
+                         {"id": "c", "name": "Hamas", "type": "organization"}]}
+    pred = {"entities": [{"id": "x", "name": "Peoples Democratic Party", "type": "organization"},
+                         {"id": "y", "name": "cote d ivoire", "type": "place"},
+                         {"id": "z", "name": "Hamas", "type": "place"}]}
+    s, _, _ = score_sheet(gold, pred)
+    # "the", the possessive, accents, case and punctuation are ignored; place≈country; org≠place
+    assert (s["entities"].tp, s["entities"].fp, s["entities"].fn) == (2, 1, 1)
+
+
+def test_entity_errors_by_category():
+    from kgpub.evaluate import entity_errors
+
+    gold = {"entities": [{"id": "a", "name": "Pakistan Tehreek-e-Insaf", "type": "organization"},
+                         {"id": "b", "name": "Hamas", "type": "organization"},
+                         {"id": "c", "name": "Rafah", "type": "place"},
+                         {"id": "d", "name": "Gaza", "type": "place"}]}
+    pred = {"entities": [{"id": "x", "name": "Pakistan", "type": "organization"},
+                         {"id": "y", "name": "Hamas", "type": "place"},
+                         {"id": "z", "name": "Gaza", "type": "place"},
+                         {"id": "w", "name": "Monday", "type": "person"}]}
+    assert entity_errors(gold, pred) == {"partial": 1, "wrong type": 1, "missed": 1, "spurious": 1}
+
+
+def test_plain_ner_sheet_maps_labels_and_dedupes():
+    spacy = pytest.importorskip("spacy")
+    from kgpub.evaluate import plain_ner_sheet
+
+    nlp = spacy.blank("en")
+    doc = nlp("The Syrian Observatory said Aleppo was hit. Aleppo and the Syrian Observatory's staff left, "
+              "Aleppo said. Kurdish fighters fled.")
+    spans = [("The Syrian Observatory", "ORG"), ("Aleppo", "GPE"), ("Aleppo", "PERSON"),
+             ("the Syrian Observatory's", "ORG"), ("Aleppo", "GPE"), ("Kurdish", "NORP")]
+    ents, pos = [], 0
+    for text, label in spans:
+        start = doc.text.index(text, pos)
+        pos = start + len(text)
+        ents.append(doc.char_span(start, pos, label=label))
+    doc.ents = ents
+    sheet = plain_ner_sheet(doc)
+    assert [(e["name"], e["type"]) for e in sheet["entities"]] == [("Syrian Observatory", "organization"),
+                                                                   ("Aleppo", "place")]
+
+
+def test_plain_ner_baseline_on_devset_subset():
+    pytest.importorskip("spacy")
+    from kgpub.errors import ExtractionError
+    from kgpub.evaluate import evaluate
+    from kgpub.extract import load_nlp
+
+    try:
+        load_nlp()
+    except ExtractionError:
+        pytest.skip("no spaCy English model installed")
+    files = [DEVSET / "01_idlib_market.txt", DEVSET / "09_kabul_bombing.txt"]
+    plain = evaluate(DEVSET, files, system="plain-ner")
+    rules = evaluate(DEVSET, files)
+    assert plain.scores["entities"].tp > 0
+    assert rules.scores["entities"].f1 > plain.scores["entities"].f1
+    assert sum(plain.errors.values()) > sum(rules.errors.values())

@@ -144,8 +144,8 @@ class Extractor:
             if low in L.GROUP_NORPS:
                 mentions.append(self._mention(span, L.GROUP_NORPS[low], "organization"))
                 continue
-            if low in L.COUNTRY_BY_LOWER and label in ("PERSON", "ORG", "GPE", "LOC", "NORP"):
-                label = "GPE"  # the small model sometimes calls "Malawi" a person
+            if (low in L.COUNTRY_BY_LOWER or L.CAPITALS.get(low)) and label in ("PERSON", "ORG", "GPE", "LOC", "NORP"):
+                label = "GPE"  # the small model sometimes calls "Malawi" or "Baku" a person
             elif label == "PERSON" and len(span) == 1 and span.root.dep_ == "pobj" and span.root.head.lower_ in (
                     "in", "at", "near", "through", "across", "outside", "into", "from", "to"):
                 label = "GPE"  # "in central Santiago", "in the Sahel"
@@ -369,6 +369,7 @@ class Extractor:
                 sp.label_ = "GPE"
             elif sp.label_ == "PERSON" and sp.end - sp.start == 1 and sp.start in sent_start \
                     and words_elsewhere.get(low[sp.start], 0) <= 1 and low[sp.start] not in person_evidence \
+                    and low[sp.start] not in L.CAPITALS and low[sp.start] not in L.COUNTRY_BY_LOWER \
                     and not (sp.end < n and doc[sp.end].text[:1].isupper()):
                 sp.label_ = ""  # "Turnout was ...": a capitalised common word
         spans = [sp for sp in spans if sp.label_]

@@ -4,8 +4,12 @@ For each input article ``NAME.txt|.md|.html`` the gold sheet is ``DIR/NAME.gold.
 micro-averaged over all articles. Matching rules:
 
 - **entities**: a predicted entity matches a gold one when any of its names (name or alias,
-  lower-cased, accents, a leading "the" and punctuation removed) equals any of the gold entity's
-  names and the types agree (``place`` and ``country`` count as one type). One-to-one.
+  lower-cased, accents, a possessive "'s", a leading "the" and punctuation removed) equals any of
+  the gold entity's names and the types agree (``place`` and ``country`` count as one type, since
+  a capital or a region standing for a state is annotated either way; person and organisation
+  must agree). One-to-one, as a maximum matching: a prediction that matches two gold entities
+  (a short form that is an alias of both) is given to the one that has no other match; two
+  predictions for one gold entity (an alias not merged) cost one false positive.
 - **counts**: same ``type`` and same number (``value``, else ``max``, else ``min``). One-to-one.
 - **hedges**: over counts that carry a qualifier: a predicted hedge is right when its count
   matches a gold count whose qualifier has the same meaning (exact/about, lower bound, upper bound).
@@ -17,6 +21,10 @@ micro-averaged over all articles. Matching rules:
   entity rule. Precision divides by predicted quotes, recall by gold quotes; accuracy divides by
   matched quotes.
 - **event kinds**: the multiset of event kinds per article (an extra "attack" costs precision).
+
+Counts and quotes are matched one-to-one the same way. ``evaluate(..., system="plain-ner")`` (or
+``python -m kgpub.evaluate --plain-ner --gold DIR INPUT...``) scores plain spaCy NER instead of
+the rules: the baseline the issue compares with (only its entity line is meaningful).
 """
 
 from __future__ import annotations

@@ -395,7 +395,8 @@ class Extractor:
                 for p in partners:
                     other = label_at[p.i]
                     if other is not None and other is not sp and (other.label_ in ("LOC", "FAC") or (
-                            other.label_ == "GPE" and doc[other.start:other.end].text.lower() not in L.COUNTRY_BY_LOWER)):
+                            other.label_ == "GPE"
+                            and doc[other.start:other.end].text.lower() not in L.COUNTRY_BY_LOWER)):
                         sp.label_ = "GPE"
                         break
 
@@ -502,7 +503,8 @@ class Extractor:
                 if free(s, e):
                     hit = (s, e)
                 break
-            if hit is None and doc[k].text[:1].isupper() and doc[k].tag_ in ("NNP", "NNPS") and (label_at[k] is None or label_at[k].label_ == "NORP"):
+            if hit is None and doc[k].text[:1].isupper() and doc[k].tag_ in ("NNP", "NNPS") and (
+                    label_at[k] is None or label_at[k].label_ == "NORP"):
                 e = k + 1
                 while e < n and e - k < 4 and doc[e].tag_ in ("NNP", "NNPS") and doc[e].text[:1].isupper():
                     e += 1

@@ -175,3 +175,21 @@ def test_plain_ner_baseline_on_devset_subset():
     assert plain.scores["entities"].tp > 0
     assert rules.scores["entities"].f1 > plain.scores["entities"].f1
     assert sum(plain.errors.values()) > sum(rules.errors.values())
+
+
+def test_cli_eval_plain_ner_baseline_scores_below_the_rules() -> None:
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from kgpub.cli import cli
+
+    devset = str(Path(__file__).resolve().parent.parent / "examples" / "devset")
+    plain = CliRunner().invoke(cli, ["eval", "--gold", devset, devset, "--plain-ner"])
+    rules = CliRunner().invoke(cli, ["eval", "--gold", devset, devset])
+    assert plain.exit_code == 0 and rules.exit_code == 0
+
+    def entity_f1(out: str) -> float:
+        return float(next(line for line in out.splitlines() if line.startswith("entities")).split()[3])
+
+    assert entity_f1(plain.stdout) < entity_f1(rules.stdout)

@@ -78,16 +78,19 @@ def extract_command(source: str, output: str, published: str | None) -> None:
               help="Directory of gold sheets NAME.gold.yaml.")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--per-article", is_flag=True, help="Also print F1 per article.")
+@click.option("--plain-ner", is_flag=True,
+              help="Score spaCy's NER alone (the baseline; only the entity figures mean anything).")
 @handle_errors
-def eval_command(gold: str, inputs: tuple[str, ...], per_article: bool) -> None:
+def eval_command(gold: str, inputs: tuple[str, ...], per_article: bool, plain_ner: bool) -> None:
     """Score extraction against gold fact sheets: precision, recall and F1 per kind of fact.
 
     \b
     Example:
         kgpub eval --gold examples/devset examples/devset
+        kgpub eval --gold examples/heldout2 examples/heldout2 --plain-ner
     """
     from kgpub.evaluate import evaluate
 
-    report = evaluate(gold, inputs)
+    report = evaluate(gold, inputs, system="plain-ner" if plain_ner else "rules")
     click.echo(report.text(per_article=per_article))
     sys.stdout.flush()

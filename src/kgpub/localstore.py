@@ -16,7 +16,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kgpub.errors import InputError, QueryError, StoreError
-from kgpub.store import DEFAULT_GRAPH, check_valid, read_data, split_graphs
+from kgpub.store import DEFAULT_GRAPH, checked_quads, split_graphs
 
 LOG = logging.getLogger("kgpub")
 
@@ -70,12 +70,7 @@ def load(
     Nothing is written when the data cannot be read or does not validate.
     """
     started = time.monotonic()
-    if data and isinstance(next(iter(data)), ox.Quad):
-        quads = list(data)  # type: ignore[arg-type]
-    else:
-        quads = read_data(data)  # type: ignore[arg-type]
-    if validate:
-        check_valid(quads)
+    quads = checked_quads(data, validate=validate)
     graphs = split_graphs(quads)
     store = open_store(store_dir)
     try:

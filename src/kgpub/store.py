@@ -49,63 +49,40 @@ PROTOCOLS = ("gsp", "update")
 DEFAULT_JOURNAL = ".kgpub-publish-journal.jsonl"
 DEFAULT_GRAPH = "default"
 _RETRY_STATUS = frozenset({500, 502, 503, 504, 429})
-_SUFFIX_FORMATS = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-    ".json": ox.RdfFormat.JSON_LD,
-    ".rdf": ox.RdfFormat.RDF_XML,
-    ".owl": ox.RdfFormat.RDF_XML,
-}
 
 
 # --------------------------------------------------------------------------------------------- input
 
 
 def read_data(paths: Iterable[str | Path]) -> list[ox.Quad]:
-    """Read RDF files into quads (``.ttl``/``.nt`` triples land in the default graph).
+    """Read RDF files into quads (``.ttl``/``.nt`` triples land in the default graph)."""
+    from kgpub.rdfio import read_quads
 
-    Uses :func:`kgpub.rdfio.read_quads` when it is available, so every command reads files alike.
-    """
     paths = [Path(p) for p in paths]
     if not paths:
         raise InputError("no data files given")
-    try:
-        from kgpub.rdfio import read_quads
-    except ImportError:  # the core module is not there yet: parse here
-        read_quads = None
-    if read_quads is not None:
-        return list(read_quads(paths))
-    quads: list[ox.Quad] = []
-    for path in paths:
-        fmt = _SUFFIX_FORMATS.get(path.suffix.lower())
-        if fmt is None:
-            raise InputError(f"unknown RDF file extension {path.suffix!r}", source=str(path))
-        try:
-            quads.extend(ox.parse(path=str(path), format=fmt))
-        except FileNotFoundError:
-            raise InputError("no such file", source=str(path)) from None
-        except SyntaxError as exc:
-            raise InputError(str(exc), source=str(path)) from None
-        except OSError as exc:
-            raise InputError(exc.strerror or str(exc), source=str(path)) from None
+    return read_quads(paths)
+
+
+def checked_quads(data: Sequence[str | Path] | Sequence[ox.Quad], *, validate: bool = True) -> list[ox.Quad]:
+    """Quads from files (or quads as given), SHACL-checked unless ``validate`` is false."""
+    if data and isinstance(next(iter(data)), ox.Quad):
+        quads = list(data)  # type: ignore[arg-type]
+    else:
+        quads = read_data(data)  # type: ignore[arg-type]
+    if validate:
+        check_valid(quads)
     return quads
 
 
 def check_valid(quads: Sequence[ox.Quad]) -> None:
     """Raise :class:`ValidationFailed` when the quads break the shapes (nothing is sent then)."""
-    try:
-        from kgpub.validate import validate
-    except ImportError:
-        LOG.warning("kgpub.validate is not available: data parsed but not SHACL-checked")
-        return
+    from kgpub.validate import validate
+
     report = validate(list(quads))
     if not report.conforms:
-        n = len(getattr(report, "results", []) or [])
         raise ValidationFailed(
-            f"the data does not conform to the shapes ({n} violations); nothing was sent", report
+            f"the data does not conform to the shapes ({report.violations} violations); nothing was sent", report
         )
 
 
@@ -472,12 +449,7 @@ def publish(
         raise InputError("the chunk size must be at least 1")
     check_endpoint(endpoint)
     started = time.monotonic()
-    if data and isinstance(next(iter(data)), ox.Quad):
-        quads = list(data)  # type: ignore[arg-type]
-    else:
-        quads = read_data(data)  # type: ignore[arg-type]
-    if validate:
-        check_valid(quads)
+    quads = checked_quads(data, validate=validate)
     graphs = split_graphs(quads)
     if credentials is True:
         creds = credentials_for(endpoint)

@@ -176,6 +176,28 @@ def test_keep_going_lists_bad_articles_and_publishes_the_rest(runner: CliRunner,
     assert (out / "dataset.ttl").exists()
 
 
+def test_duplicate_keys_across_shards(runner: CliRunner, tmp_path: Path) -> None:
+    src = write_dir(tmp_path / "in", 30, seed=4)
+    for i in (3, 17):  # the same articles again under other names: other content hashes, other shards
+        sheet = json.loads((src / f"sheet-{i:07d}.json").read_text())
+        sheet["article"]["headline"] += " (again)"
+        (src / f"copy-{i}.json").write_text(json.dumps(sheet))
+    args = ["build", str(src), "--shard-size", "8", "--validator", "native"]
+    stop = runner.invoke(cli, [*args, "-o", str(tmp_path / "stop") + "/"])
+    assert stop.exit_code == 2 and "is also used by" in stop.stderr, stop.output
+    assert not (tmp_path / "stop" / "dataset.ttl").exists()
+    reports = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        result = runner.invoke(cli, [*args, "--keep-going", "--jobs", jobs, "-o", str(out) + "/"])
+        assert result.exit_code == 1, result.output
+        errors = (out / "errors.txt").read_text().splitlines()
+        assert len(errors) == 2 and all("is also used by" in e and "article.id" in e for e in errors)
+        assert {e.split("'")[1] for e in errors} == {"synth-4-0000003", "synth-4-0000017"}
+        reports.append(errors)
+    assert reports[0] == reports[1]
+
+
 def test_invalid_data_not_published_without_keep_going(runner: CliRunner, tmp_path: Path) -> None:
     src = write_jsonl(tmp_path / "c.jsonl", 20, seed=8, broken_every=10)
     out = tmp_path / "out"

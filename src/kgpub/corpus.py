@@ -899,6 +899,10 @@ def build_shard(task: ShardTask, counter: Any = None) -> dict[str, Any]:
     return sidecar
 
 
+def _key_digest(key: str) -> int:
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8", "surrogateescape"), digest_size=8).digest(), "big")
+
+
 def _iter_outs(records: list[Record], cfg: Config,
                counter: Any = None) -> Iterator[tuple[Record, ArticleOut | ErrorOut]]:
     """:func:`process_records` one article at a time."""
@@ -1035,6 +1039,8 @@ def _build_corpus(inputs: Iterable[Any], out_dir: str, *, base: str, published: 
     stats = DatasetStats(documents=0)
     shared: set[int] = set()
     results: set[ValidationResult] = set()
+    key_digests: set[int] = set()  # 64-bit digests of the article keys, to find duplicates across shards
+    duplicates: list[int] = []
 
     def slim(summary: dict[str, Any]) -> dict[str, Any]:
         for a in summary["articles"]:
@@ -1043,8 +1049,12 @@ def _build_corpus(inputs: Iterable[Any], out_dir: str, *, base: str, published: 
             shared.update(a["shared"])
             stats.entities.update(a["entities"])
             results.update(ValidationResult(**r) for r in a["results"])
+            h = _key_digest(a["key"])
+            if h in key_digests:
+                duplicates.append(h)  # perhaps: the exact check below reads the sidecars again
+            key_digests.add(h)
         small = {k: v for k, v in summary.items() if k != "articles"}
-        small["keys"] = [(a["key"], a["source"]) for a in summary["articles"]]
+        small["n_articles"] = len(summary["articles"])
         small["errors"] = [e["message"] for e in summary["errors"]]
         return small
     for i, recs in enumerate(groups):
@@ -1097,22 +1107,29 @@ def _build_corpus(inputs: Iterable[Any], out_dir: str, *, base: str, published: 
         summaries[summary["index"]] = slim(summary)
         result.shards_built += 1
     # everything is built: check across shards (in shard order, whatever order they finished in), then publish
-    seen: dict[str, str] = {}
     errors: list[str] = []
     quads = 0
     for i in sorted(summaries):
         s = summaries[i]
         errors.extend(s["errors"])
-        for key, source in s["keys"]:
-            if key in seen:
-                exc = InputError(f"article key {key!r} is also used by {seen[key]}", source=source, field="article.id")
-                if not keep_going:
-                    raise exc
-                errors.append(str(exc))
-            seen.setdefault(key, source)
-            result.articles += 1
+        result.articles += s["n_articles"]
         quads += s.get("quads", 0)
-    del seen
+    if duplicates:  # the keys of the articles, in shard order, from the sidecars
+        seen: dict[str, str] = {}
+        suspects = set(duplicates)
+        for i in sorted(summaries):
+            full = _load_json((meta if summaries[i].get("published") else staging) / f"part-{i:05d}.json")
+            for a in full["articles"] if full else []:
+                key = a["key"]
+                if _key_digest(key) not in suspects:
+                    continue
+                if key in seen:
+                    exc = InputError(f"article key {key!r} is also used by {seen[key]}", source=a["source"],
+                                     field="article.id")
+                    if not keep_going:
+                        raise exc
+                    errors.append(str(exc))
+                seen.setdefault(key, a["source"])
     stats.triples += len(shared)
     shared.clear()
     report = ValidationReport(results=sorted(results, key=lambda r: (r.focus, r.path or "", r.message, r.value or "")),
@@ -1151,7 +1168,7 @@ def _build_corpus(inputs: Iterable[Any], out_dir: str, *, base: str, published: 
     manifest = {"kgpub": __version__, "fingerprint": fp, "shapes_sha256": shapes_digest(shapes),
                 "articles": result.articles, "quads": quads, "triples": stats.triples, "errors": len(result.errors),
                 "shards": [{"name": summaries[i]["part"], "sha256": summaries[i]["sha256"],
-                            "bytes": summaries[i]["bytes"], "articles": len(summaries[i]["keys"]),
+                            "bytes": summaries[i]["bytes"], "articles": summaries[i]["n_articles"],
                             "quads": summaries[i]["quads"], "inputs": summaries[i]["inputs"]}
                            for i in sorted(summaries)]}
     _atomic_write(out / "manifest.json", (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode())
@@ -1182,7 +1199,7 @@ def _distributions(base: str, summaries: list[dict[str, Any]]) -> list[ox.Quad]:
         add(dist, DCAT + "compressFormat", "https://www.iana.org/assignments/media-types/application/gzip")
         add(dist, DCAT + "byteSize", ox.Literal(str(s["bytes"]), datatype=ox.NamedNode(XSD + "nonNegativeInteger")))
         add(dist, VOID + "triples", integer(s["quads"]))
-        add(dist, VOID + "documents", integer(len(s["keys"])))
+        add(dist, VOID + "documents", integer(s["n_articles"]))
         add(dist, SPDX + "checksum", dist + "#sha256")
         add(dist + "#sha256", RDF_TYPE, SPDX + "Checksum")
         add(dist + "#sha256", SPDX + "algorithm", SPDX + "checksumAlgorithm_sha256")

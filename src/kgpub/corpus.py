@@ -1039,6 +1039,7 @@ def _build_corpus(inputs: Iterable[Any], out_dir: str, *, base: str, published: 
     stats = DatasetStats(documents=0)
     shared: set[int] = set()
     results: set[ValidationResult] = set()
+    planned: dict[int, list[str]] = {}  # each shard's input digests
     key_digests: set[int] = set()  # 64-bit digests of the article keys, to find duplicates across shards
     duplicates: list[int] = []
 
@@ -1054,13 +1055,15 @@ def _build_corpus(inputs: Iterable[Any], out_dir: str, *, base: str, published: 
                 duplicates.append(h)  # perhaps: the exact check below reads the sidecars again
             key_digests.add(h)
         small = {k: v for k, v in summary.items() if k != "articles"}
+        if small["inputs"] == planned.get(small["index"]):  # the same digests: keep one copy of them
+            small["inputs"] = planned[small["index"]]
         small["n_articles"] = len(summary["articles"])
         small["errors"] = [e["message"] for e in summary["errors"]]
         return small
     for i, recs in enumerate(groups):
         if not recs:
             continue
-        inputs_i = sorted({r.digest for r in recs})
+        inputs_i = planned[i] = sorted({r.digest for r in recs})
         name = part_name(i)
         staged = _load_json(staging / f"part-{i:05d}.json")
         if staged and staged.get("fingerprint") == fp and staged.get("inputs") == inputs_i \

@@ -381,49 +381,16 @@ def jsonld_fragment(graph: str, triples: list[ox.Triple]) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=1)
 def _compact_cached() -> Callable[[str], str]:
     from .rdfio import _compact
 
-    return lru_cache(maxsize=1 << 16)(_compact)
+    return _compact
 
 
-@lru_cache(maxsize=1)
 def _key_and_value_cached() -> Callable[[str, Any], tuple[str, Any]]:
-    """:func:`kgpub.rdfio._key_and_value` with IRIs compacted through a cache."""
-    from .rdfio import XSD, _term_index
+    from .rdfio import _key_and_value
 
-    compact = _compact_cached()
-    terms, _ = _term_index()
-
-    def value_object(term: Any) -> Any:
-        if isinstance(term, ox.NamedNode):
-            return {"@id": compact(term.value)}
-        if isinstance(term, ox.BlankNode):
-            return {"@id": f"_:{term.value}"}
-        if term.language:
-            return {"@value": term.value, "@language": term.language}
-        datatype = term.datatype.value
-        if datatype == XSD + "string":
-            return term.value
-        if datatype == XSD + "integer" and term.value.lstrip("-").isdigit() and str(int(term.value)) == term.value:
-            return int(term.value)
-        return {"@value": term.value, "@type": compact(datatype)}
-
-    def key_and_value(predicate: str, term: Any) -> tuple[str, Any]:
-        entry = terms.get(predicate)
-        if entry is not None:
-            name, coerce = entry
-            if coerce == "@id" and isinstance(term, ox.NamedNode):
-                return name, compact(term.value)
-            if coerce and coerce != "@id" and isinstance(term, ox.Literal) and term.datatype.value == coerce \
-                    and not term.language:
-                return name, term.value
-            if coerce is None:
-                return name, value_object(term)
-        return compact(predicate), value_object(term)
-
-    return key_and_value
+    return _key_and_value
 
 
 def _encode_string(value: str) -> str:

@@ -258,6 +258,7 @@ def _term_index() -> tuple[dict[str, tuple[str, str | None]], list[tuple[str, st
     return terms, prefixes
 
 
+@lru_cache(maxsize=1 << 16)
 def _compact(iri: str) -> str:
     _, prefixes = _term_index()
     for prefix, ns in prefixes:

@@ -256,3 +256,49 @@ def test_directory_option_errors(runner: CliRunner, tmp_path: Path, bad: str) ->
             "dask-without-dir": ["-o", str(tmp_path / "e.ttl"), "--engine", "dask"]}[bad]
     result = runner.invoke(cli, ["build", str(EXAMPLES), *args])
     assert result.exit_code == 2 and "Error:" in result.stderr
+
+
+@pytest.mark.parametrize("n", [0, 1, 3])
+def test_streamed_manifest_is_the_json_dumps_text(tmp_path: Path, n: int) -> None:
+    head = {"kgpub": "1", "fingerprint": "f", "articles": 7, "quads": 9, "triples": 8, "errors": 0,
+            "shapes_sha256": "s"}
+    shards = [{"name": f"part-{i:05d}.nq.gz", "sha256": "ab" * 32, "bytes": i, "articles": 2, "quads": 5,
+               "inputs": [f"{i}{j}" * 8 for j in range(i + 1)]} for i in range(n)]
+    corpus._write_manifest(tmp_path / "manifest.json", head, iter(shards))
+    expected = json.dumps({**head, "shards": shards}, indent=1, sort_keys=True) + "\n"
+    assert (tmp_path / "manifest.json").read_text() == expected
+
+
+def test_record_spool_keeps_shards_in_input_order_and_finds_duplicate_keys(tmp_path: Path) -> None:
+    src = write_jsonl(tmp_path / "in.jsonl", 50, seed=3)
+    records = list(corpus.scan_records([str(src)]))
+    with corpus.RecordSpool() as spool:
+        spool.open(tmp_path / "spool.sqlite")
+        assert spool.add_records(iter(records)) == 50
+        spool.assign_shards(4)
+        got = {i: spool.records(i) for i in spool.shards()}
+        assert sum(len(v) for v in got.values()) == 50
+        for i, recs in got.items():
+            assert recs == [r for r in records if corpus.shard_of(r.digest, 4) == i]
+            assert spool.inputs(i) == sorted({r.digest for r in recs})
+            assert spool.count_records(i, {recs[0].digest}) == len(recs) - 1
+        keys = [f"key-{i}" for i in range(200)]
+        assert any(corpus._key_digest(k) >= 1 << 63 for k in keys)  # the high half of the digests too
+        spool.add_keys(keys[:120])
+        spool.add_keys(keys[100:] + ["key-5"])
+        assert spool.duplicate_keys() == {corpus._key_digest(k) for k in [*keys[100:120], "key-5"]}
+    assert not (tmp_path / "spool.sqlite").exists()
+
+
+def test_directory_builds_leave_no_record_spool(runner: CliRunner, tmp_path: Path) -> None:
+    src = write_dir(tmp_path / "in", 12, seed=2)
+    (src / "zz-bad.json").write_text('{"article": {"headline": 3}}')
+    out = tmp_path / "out"
+    failed = runner.invoke(cli, ["build", str(src), "-o", str(out) + "/", "--validator", "native"])
+    assert failed.exit_code == 2
+    assert not list((out / ".kgpub").rglob("records-*"))
+    ok = runner.invoke(cli, ["build", str(src), "-o", str(out) + "/", "--validator", "native", "--keep-going"])
+    assert ok.exit_code == 1 and (out / "manifest.json").exists()
+    assert not list((out / ".kgpub").rglob("records-*"))
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert sum(len(s["inputs"]) for s in manifest["shards"]) == 13

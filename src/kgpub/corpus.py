@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import itertools
 import json
 import logging
 import os
@@ -963,16 +964,17 @@ def build_corpus(inputs: Iterable[Any], out_dir: str, *, base: str = iris.DEFAUL
     import contextlib
 
     workers = Workers(jobs) if engine == "local" else None
-    with workers if workers is not None else contextlib.nullcontext():
+    with workers if workers is not None else contextlib.nullcontext(), RecordSpool() as spool:
         return _build_corpus(inputs, out_dir, base=base, published=published, allow_invalid=allow_invalid,
                              keep_going=keep_going, validator=validator, shapes=shapes, workers=workers,
-                             on_progress=on_progress, engine=engine, scheduler=scheduler, shard_size=shard_size)
+                             on_progress=on_progress, engine=engine, scheduler=scheduler, shard_size=shard_size,
+                             spool=spool)
 
 
 def _build_corpus(inputs: Iterable[Any], out_dir: str, *, base: str, published: str | None, allow_invalid: bool,
                   keep_going: bool, validator: str, shapes: Any, workers: Workers | None,
                   on_progress: Callable[[int, int], None] | None, engine: str, scheduler: str | None,
-                  shard_size: int | None) -> Any:
+                  shard_size: int | None, spool: RecordSpool) -> Any:
     from .pipeline import (
         BuildResult,
         DatasetStats,
@@ -988,27 +990,24 @@ def _build_corpus(inputs: Iterable[Any], out_dir: str, *, base: str, published: 
     sources = expand_inputs(inputs)
     if "-" in sources:
         raise InputError("standard input cannot go into a directory build", source="-")
-    records = list(scan_records(sources))
-    shards = shard_count(len(records), shard_size or DEFAULT_SHARD_SIZE)
-    cfg = Config(base=base, published=published, validator=validator, shapes=str(shapes) if shapes else None)
-    fp = fingerprint(cfg, shards=shards, keep_going=keep_going, allow_invalid=allow_invalid)
     meta, staging = out / META_DIR / "shards", out / META_DIR / "staging"
     staging.mkdir(parents=True, exist_ok=True)
-    groups: list[list[Record]] = [[] for _ in range(shards)]
-    for rec in records:
-        groups[shard_of(rec.digest, shards)].append(rec)
-    del records
+    # the records go to an on-disk table as they are scanned: the main process keeps none of them
+    spool.open(staging / f"records-{os.getpid()}.sqlite")
+    n_records = spool.add_records(scan_records(sources))
+    del sources
+    shards = shard_count(n_records, shard_size or DEFAULT_SHARD_SIZE)
+    spool.assign_shards(shards)
+    cfg = Config(base=base, published=published, validator=validator, shapes=str(shapes) if shapes else None)
+    fp = fingerprint(cfg, shards=shards, keep_going=keep_going, allow_invalid=allow_invalid)
     summaries: dict[int, dict[str, Any]] = {}
-    tasks: list[ShardTask] = []
     result = BuildResult()
     # what the dataset description and report need, added up as shards come in; the per-article
-    # details stay in the shards' sidecars on disk, so memory does not grow with the corpus
+    # details stay in the shards' sidecars on disk and the article keys' digests in the spool's
+    # table, so memory does not grow with the corpus
     stats = DatasetStats(documents=0)
     shared: set[int] = set()
     results: set[ValidationResult] = set()
-    planned: dict[int, list[str]] = {}  # each shard's input digests
-    key_digests: set[int] = set()  # 64-bit digests of the article keys, to find duplicates across shards
-    duplicates: list[int] = []
 
     def slim(summary: dict[str, Any]) -> dict[str, Any]:
         for a in summary["articles"]:
@@ -1017,57 +1016,68 @@ def _build_corpus(inputs: Iterable[Any], out_dir: str, *, base: str, published: 
             shared.update(a["shared"])
             stats.entities.update(a["entities"])
             results.update(ValidationResult(**r) for r in a["results"])
-            h = _key_digest(a["key"])
-            if h in key_digests:
-                duplicates.append(h)  # perhaps: the exact check below reads the sidecars again
-            key_digests.add(h)
-        small = {k: v for k, v in summary.items() if k != "articles"}
-        if small["inputs"] == planned.get(small["index"]):  # the same digests: keep one copy of them
-            small["inputs"] = planned[small["index"]]
+        spool.add_keys(a["key"] for a in summary["articles"])
+        small = {k: v for k, v in summary.items() if k not in ("articles", "inputs")}  # inputs: in the spool
         small["n_articles"] = len(summary["articles"])
         small["errors"] = [e["message"] for e in summary["errors"]]
         return small
-    for i, recs in enumerate(groups):
-        if not recs:
-            continue
-        inputs_i = planned[i] = sorted({r.digest for r in recs})
-        name = part_name(i)
+
+    def plan(i: int) -> tuple[list[str], dict[str, Any] | None] | None:
+        """None when shard ``i`` is done (its summary added); else its input digests and the old sidecar."""
+        inputs_i = spool.inputs(i)
         staged = _load_json(staging / f"part-{i:05d}.json")
         if staged and staged.get("fingerprint") == fp and staged.get("inputs") == inputs_i \
-                and _file_sha256(staging / name) == staged.get("sha256"):
+                and _file_sha256(staging / part_name(i)) == staged.get("sha256"):
             summaries[i] = slim(staged)  # finished by a run that stopped before publishing: resume
             result.shards_reused += 1
-            continue
+            return None
         old = _load_json(meta / f"part-{i:05d}.json")
         if old is not None and old.get("fingerprint") != fp:
             old = None
-        old_ok = old is not None and _file_sha256(out / name) == old.get("sha256")
+        old_ok = old is not None and _file_sha256(out / part_name(i)) == old.get("sha256")
         if old_ok and old is not None and old.get("inputs") == inputs_i:
             old["published"] = True
             summaries[i] = slim(old)
             result.shards_reused += 1
-            continue
+            return None
+        return inputs_i, (old if old_ok else None)
+
+    def make_task(i: int, inputs_i: list[str], old: dict[str, Any] | None) -> ShardTask:
         wanted = set(inputs_i)
-        keep = [a for a in old["articles"] if a["digest"] in wanted] if old_ok and old else []
+        keep = [a for a in old["articles"] if a["digest"] in wanted] if old else []
         kept = {a["digest"] for a in keep}
-        todo = [r for r in recs if r.digest not in kept]
-        tasks.append(ShardTask(i, todo, inputs_i, keep, str(out / name) if keep else None, str(staging), cfg, fp,
-                               keep_going, allow_invalid))
-    total = sum(len(t.records) for t in tasks)
+        todo = [r for r in spool.records(i) if r.digest not in kept]
+        return ShardTask(i, todo, inputs_i, keep, str(out / part_name(i)) if keep else None, str(staging), cfg, fp,
+                         keep_going, allow_invalid)
+
+    # first pass: shards finished before are added up, the others counted (their tasks are made when
+    # handed out, so that only the shards in flight hold records and kept articles)
+    to_build: list[int] = []
+    total = 0
+    for i in spool.shards():
+        planned = plan(i)
+        if planned is None:
+            continue
+        to_build.append(i)
+        inputs_i, old = planned
+        kept = {a["digest"] for a in old["articles"]} & set(inputs_i) if old else set()
+        total += spool.count_records(i, kept)
+        del planned, inputs_i, old, kept
+
+    def tasks() -> Iterator[ShardTask]:
+        for i in to_build:
+            planned = plan(i)  # the same answer as in the first pass (nothing changed the shard since)
+            assert planned is not None
+            yield make_task(i, *planned)
+
     progress = (lambda n: on_progress(n, total)) if on_progress else None
     if engine == "dask":
         from .dask_engine import run_shards
 
-        done_iter: Iterable[dict[str, Any]] = run_shards(tasks, scheduler=scheduler, on_progress=progress)
+        done_iter: Iterable[dict[str, Any]] = run_shards(list(tasks()), scheduler=scheduler, on_progress=progress)
     elif engine == "local":
-
-        def feed() -> Iterator[tuple[ShardTask]]:  # a task (and its records) is let go once handed out
-            while tasks:
-                yield (tasks.pop(0),)
-
-        del groups
         assert workers is not None
-        done_iter = workers.run(build_shard, feed(), ordered=False, on_progress=progress)
+        done_iter = workers.run(build_shard, ((t,) for t in tasks()), ordered=False, on_progress=progress)
     else:
         raise InputError(f"unknown engine {engine!r}; use local or dask", field="--engine")
     for summary in done_iter:
@@ -1084,9 +1094,9 @@ def _build_corpus(inputs: Iterable[Any], out_dir: str, *, base: str, published: 
         errors.extend(s["errors"])
         result.articles += s["n_articles"]
         quads += s.get("quads", 0)
-    if duplicates:  # the keys of the articles, in shard order, from the sidecars
+    suspects = spool.duplicate_keys()
+    if suspects:  # the keys of the articles, in shard order, from the sidecars
         seen: dict[str, str] = {}
-        suspects = set(duplicates)
         for i in sorted(summaries):
             full = _load_json((meta if summaries[i].get("published") else staging) / f"part-{i:05d}.json")
             for a in full["articles"] if full else []:
@@ -1136,16 +1146,130 @@ def _build_corpus(inputs: Iterable[Any], out_dir: str, *, base: str, published: 
     _atomic_write(out / "validation.txt", (report.text() + "\n").encode("utf-8"))
     _atomic_write(out / "errors.txt", "".join(f"{e}\n" for e in result.errors).encode("utf-8"))
     manifest = {"kgpub": __version__, "fingerprint": fp, "shapes_sha256": shapes_digest(shapes),
-                "articles": result.articles, "quads": quads, "triples": stats.triples, "errors": len(result.errors),
-                "shards": [{"name": summaries[i]["part"], "sha256": summaries[i]["sha256"],
-                            "bytes": summaries[i]["bytes"], "articles": summaries[i]["n_articles"],
-                            "quads": summaries[i]["quads"], "inputs": summaries[i]["inputs"]}
-                           for i in sorted(summaries)]}
-    _atomic_write(out / "manifest.json", (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode())
+                "articles": result.articles, "quads": quads, "triples": stats.triples, "errors": len(result.errors)}
+    _write_manifest(out / "manifest.json", manifest, (
+        {"name": summaries[i]["part"], "sha256": summaries[i]["sha256"], "bytes": summaries[i]["bytes"],
+         "articles": summaries[i]["n_articles"], "quads": summaries[i]["quads"], "inputs": spool.inputs(i)}
+        for i in sorted(summaries)))
     result.written = [str(out / s["part"]) for _, s in sorted(summaries.items())] + [
         str(out / n) for n in ("dataset.ttl", "validation.txt", "errors.txt", "manifest.json")]
     result.seconds = time.perf_counter() - started
     return result
+
+
+class RecordSpool:
+    """The records of a directory build and its article keys' digests, in an SQLite file (not in memory).
+
+    Records go in as they are scanned and come out a shard at a time, in input order; the keys'
+    64-bit digests go in as shards arrive, and :meth:`duplicate_keys` finds those used twice with
+    one sorted pass on disk.  The file lives in the output's staging folder (a ``/tmp`` on tmpfs
+    would be memory again) and is removed on close.
+    """
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+        self.db: Any = None
+
+    def open(self, path: Path) -> None:
+        import sqlite3
+
+        self.close()
+        path.unlink(missing_ok=True)
+        self.path = path
+        self.db = sqlite3.connect(path, isolation_level=None)
+        for pragma in ("journal_mode=OFF", "synchronous=OFF", "temp_store=FILE", "cache_size=-4096"):
+            self.db.execute(f"PRAGMA {pragma}")
+        self.db.execute("CREATE TABLE records (seq INTEGER PRIMARY KEY, h INTEGER, shard INTEGER, digest TEXT,"
+                        " source TEXT, kind TEXT, line INTEGER, offset INTEGER, length INTEGER)")
+        self.db.execute("CREATE TABLE keys (h INTEGER)")
+
+    def __enter__(self) -> RecordSpool:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+        if self.path is not None:
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            self.path = None
+
+    def add_records(self, records: Iterable[Record]) -> int:
+        """Store records (in order); return how many there are."""
+        self.db.execute("BEGIN")
+        self.db.executemany("INSERT INTO records (h, digest, source, kind, line, offset, length)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            ((int(r.digest[:12], 16), r.digest, r.source, r.kind, r.line, r.offset, r.length)
+                             for r in records))
+        self.db.execute("COMMIT")
+        return int(self.db.execute("SELECT COUNT(*) FROM records").fetchone()[0])
+
+    def assign_shards(self, shards: int) -> None:
+        """Put each record in its shard (see :func:`shard_of`: the first 48 bits of the digest modulo ``shards``)."""
+        self.db.execute("BEGIN")
+        self.db.execute("UPDATE records SET shard = h % ?", (shards,))
+        self.db.execute("CREATE INDEX records_shard ON records (shard, seq)")
+        self.db.execute("COMMIT")
+
+    def shards(self) -> list[int]:
+        """The shards with records, in order."""
+        return [row[0] for row in self.db.execute("SELECT DISTINCT shard FROM records ORDER BY shard")]
+
+    def records(self, shard: int) -> list[Record]:
+        """The records of a shard, in input order."""
+        return [Record(source, kind, digest, line, offset, length) for source, kind, digest, line, offset, length
+                in self.db.execute("SELECT source, kind, digest, line, offset, length FROM records"
+                                   " WHERE shard = ? ORDER BY seq", (shard,))]
+
+    def inputs(self, shard: int) -> list[str]:
+        """The sorted distinct content digests of a shard's records."""
+        return [row[0] for row in self.db.execute("SELECT DISTINCT digest FROM records WHERE shard = ?"
+                                                  " ORDER BY digest", (shard,))]
+
+    def count_records(self, shard: int, without: set[str]) -> int:
+        """How many records of a shard have a digest not in ``without``."""
+        return sum(row[0] not in without
+                   for row in self.db.execute("SELECT digest FROM records WHERE shard = ?", (shard,)))
+
+    def add_keys(self, keys: Iterable[str]) -> None:
+        self.db.execute("BEGIN")
+        self.db.executemany("INSERT INTO keys VALUES (?)", ((_signed64(_key_digest(k)),) for k in keys))
+        self.db.execute("COMMIT")
+
+    def duplicate_keys(self) -> set[int]:
+        """The key digests (see :func:`_key_digest`) added more than once."""
+        return {h % (1 << 64) for (h,) in self.db.execute("SELECT h FROM keys GROUP BY h HAVING COUNT(*) > 1")}
+
+
+def _signed64(n: int) -> int:
+    return n - (1 << 64) if n >= 1 << 63 else n
+
+
+def _write_manifest(path: Path, head: dict[str, Any], shards: Iterable[dict[str, Any]]) -> None:
+    """Write ``json.dumps({**head, "shards": [...]}, indent=1, sort_keys=True)`` and a newline, a shard at a time."""
+    it = iter(shards)
+    first = next(it, None)
+    if first is None:
+        _atomic_write(path, (json.dumps({**head, "shards": []}, indent=1, sort_keys=True) + "\n").encode())
+        return
+    marker = "@@kgpub-shards@@"
+    before, after = json.dumps({**head, "shards": [marker]}, indent=1, sort_keys=True).split(f'"{marker}"', 1)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(before.encode())
+        for n, item in enumerate(itertools.chain([first], it)):
+            if n:
+                fh.write(b",\n  ")
+            fh.write(json.dumps(item, indent=1, sort_keys=True).replace("\n", "\n  ").encode())
+        fh.write((after + "\n").encode())
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
 
 
 def _distributions(base: str, summaries: list[dict[str, Any]]) -> list[ox.Quad]:

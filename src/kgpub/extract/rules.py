@@ -70,6 +70,13 @@ def slug(text: str) -> str:
     return s or "x"
 
 
+_JUNK_LINE = re.compile(
+    r"(?:related|read more|see also|more on this|watch|listen|photo|image|video|getty|copyright|©|"
+    r"reporting by|editing by|writing by|additional reporting|sign up|follow us|share (?:on|this)|"
+    r"published|updated|posted|advertisement)\b|by\s+\S+(?:\s+\S+){0,4}$|[^.!?]*\b(?:share on|editing by)\b",
+    re.IGNORECASE)
+
+
 class Extractor:
     """Runs the rules over one parsed article."""
 
@@ -97,6 +104,7 @@ class Extractor:
                 qi += 1
             if qi < len(spans) and spans[qi][0] <= t.idx < spans[qi][1]:
                 self.in_quote[t.i] = True
+        self.junk = self._junk_tokens()
         self.mention_at: list[Mention | None] = [None] * len(doc)
         self.entities: list[Entity] = []
         self.events: list[Event] = []
@@ -105,6 +113,20 @@ class Extractor:
         self.claims: list[dict[str, Any]] = []
 
     # ------------------------------------------------------------------ entities
+
+    def _junk_tokens(self) -> list[bool]:
+        """Tokens on scraper-junk lines the reader kept ("Related: …", "Share on Facebook",
+        "Reporting by …; Editing by …", "By AFP"): their names are page furniture, not entities."""
+        junk = [False] * len(self.doc)
+        text = self.text
+        pos = 0
+        for line in text.split("\n"):
+            lo, hi = pos, pos + len(line)
+            pos = hi + 1
+            if _JUNK_LINE.match(line.strip()):
+                for t in self.doc.char_span(lo, hi, alignment_mode="expand") or ():
+                    junk[t.i] = True
+        return junk
 
     def find_entities(self) -> None:
         doc = self.doc
@@ -199,7 +221,7 @@ class Extractor:
         joined again, people/organisations that are places (and the reverse) relabelled, country
         names and "town of X" places NER missed added, sentence-initial common words dropped."""
         doc, low, n = self.doc, self.lower, len(self.doc)
-        spans = [_Span(e.start, e.end, e.label_) for e in doc.ents]
+        spans = [_Span(e.start, e.end, e.label_) for e in doc.ents if not self.junk[e.start]]
         label_at: list[_Span | None] = [None] * n
         for sp in spans:
             for t in range(sp.start, sp.end):
@@ -404,7 +426,7 @@ class Extractor:
         added: list[_Span] = []
         k = 0
         while k < n:
-            if label_at[k] is not None or not doc[k].text[:1].isupper() or self.in_quote[k]:
+            if label_at[k] is not None or not doc[k].text[:1].isupper() or self.in_quote[k] or self.junk[k]:
                 k += 1
                 continue
             hit = None
@@ -480,7 +502,7 @@ class Extractor:
         out: list[_Span] = []
         k = 0
         while k < n:
-            if self.in_quote[k] or not (doc[k].text[:1].isupper() or low[k] in ("al", "el")):
+            if self.in_quote[k] or self.junk[k] or not (doc[k].text[:1].isupper() or low[k] in ("al", "el")):
                 k += 1
                 continue
             hit: tuple[int, int] | None = None
@@ -803,7 +825,7 @@ class Extractor:
         n = len(doc)
         while i < n:
             cands = forms.get(self.lower[i])
-            if not cands or self.mention_at[i] is not None or not doc[i].text[:1].isupper():
+            if not cands or self.mention_at[i] is not None or not doc[i].text[:1].isupper() or self.junk[i]:
                 i += 1
                 continue
             for toks, e in cands:

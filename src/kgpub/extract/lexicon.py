@@ -321,3 +321,11 @@ PLACE_PASSIVE_VERBS = frozenset("""hit struck shelled bombed flooded devastated 
 razed evacuated besieged captured seized recaptured encircled targeted pounded""".split())
 # honorifics before a surname: the name is a person's ("Mr Kiper"); dropped from the name
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "mx"})
+
+# the first word of a named event NER calls an organisation, person or place ("Storm Daniel",
+# "Cyclone Freddy", "Operation Protective Edge"): an event's name, not an entity
+EVENT_NAME_HEADS = frozenset({"storm", "cyclone", "hurricane", "typhoon", "operation", "tropical"})
+# words before "to <place>" that make it a destination ("a trip to Thessaloniki", "travelled to Jeddah")
+TRAVEL_WORDS = frozenset("""trip trips visit visits visiting travel travels travelled traveled travelling traveling
+flew fly flies flying flight journey return returned returning headed heading moved deported evacuated
+""".split())

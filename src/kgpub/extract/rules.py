@@ -163,6 +163,8 @@ class Extractor:
                 continue
             if low in L.NOT_ENTITIES:
                 continue
+            if end - start >= 2 and self.lower[start] in L.EVENT_NAME_HEADS and label != "NORP":
+                continue  # "Storm Daniel", "Cyclone Freddy": an event's name
             if low in L.GROUP_NORPS:
                 mentions.append(self._mention(span, L.GROUP_NORPS[low], "organization"))
                 continue
@@ -372,6 +374,7 @@ class Extractor:
                 or nxt in L.PLACE_NOUNS and doc[sp.end].tag_ in ("NN", "NNS") \
                 or prev in L.LOCATIVE_PREPS and doc[first].dep_ in ("pobj", "compound") \
                 and doc[last].dep_ == "pobj" \
+                or prev == "to" and prev2 in L.TRAVEL_WORDS and doc[last].dep_ in ("pobj", "dobj") \
                 or doc[last].dep_ == "dobj" and doc[last].head.lower_ in L.PLACE_OBJECT_VERBS \
                 or doc[last].dep_ == "nsubjpass" and doc[last].head.lower_ in L.PLACE_PASSIVE_VERBS
             if sp.label_ in ("PRODUCT", "WORK_OF_ART") and placey and sp.end - first == 1:

@@ -329,3 +329,5 @@ EVENT_NAME_HEADS = frozenset({"storm", "cyclone", "hurricane", "typhoon", "opera
 TRAVEL_WORDS = frozenset("""trip trips visit visits visiting travel travels travelled traveled travelling traveling
 flew fly flies flying flight journey return returned returning headed heading moved deported evacuated
 """.split())
+# last words of a region's name whose first word alone names the same region ("Gaza Strip" / "Gaza")
+REGION_HEADS = frozenset({"strip", "peninsula", "valley", "islands", "desert", "delta", "basin", "archipelago"})

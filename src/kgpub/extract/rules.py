@@ -780,6 +780,31 @@ class Extractor:
                     x.kind = other.kind
                 other.mentions.extend(e.mentions)
                 del by_key[(kind, name)]
+        # "Gaza" after "the Gaza Strip", "Sinai" after "the Sinai Peninsula": one place
+        for (kind, name), e in list(by_key.items()):
+            if kind != "place" or " " in name:
+                continue
+            longer = [o for (k2, n2), o in by_key.items() if k2 == "place" and n2.split()[0] == name
+                      and len(n2.split()) == 2 and n2.split()[1] in L.REGION_HEADS]
+            if len(longer) == 1:
+                other = longer[0]
+                for x in e.mentions:
+                    x.entity = other
+                other.mentions.extend(e.mentions)
+                del by_key[(kind, name)]
+        # "Washington said …" (the country) … "visit Washington": once a capital stands for its
+        # country in the article, its other mentions are that country too, not a second entity
+        for (kind, name), e in list(by_key.items()):
+            if kind != "place" or L.CAPITALS.get(name) is None:
+                continue
+            country = by_key.get(("country", L.CAPITALS[name].lower()))
+            if country is None or country is e or not any(
+                    not x.adjective and self.text[x.cstart:x.cend].lower() == name for x in country.mentions):
+                continue
+            for x in e.mentions:
+                x.entity = country
+            country.mentions.extend(e.mentions)
+            del by_key[(kind, name)]
         used: set[str] = set()
         ents = sorted({id(e): e for e in by_key.values()}.values(),
                       key=lambda e: min(x.cstart for x in e.mentions))

@@ -316,6 +316,22 @@ class Extractor:
                     break
         spans = [sp for sp in spans if sp.label_] + split
 
+        # 1c. "Mombasa and Kisumu" tagged as one organisation or person: two names
+        pair: list[_Span] = []
+        for sp in spans:
+            if sp.label_ not in ("ORG", "PERSON") or sp.end - sp.start != 3 or low[sp.start + 1] != "and":
+                continue
+            a, b = sp.start, sp.start + 2
+            if not (doc[a].text[:1].isupper() and doc[b].text[:1].isupper()) or doc[a].text.isupper() \
+                    or any(low[t] in L.ORG_HEADS or low[t] in L.PLACE_HEADS for t in (a, b)) \
+                    or doc[a:sp.end].text.lower() in L.KNOWN_ORGS:
+                continue
+            prev = low[a - 1] if a else ""
+            label = "GPE" if prev in L.LOCATIVE_PREPS or prev in ("to", "from", "of", "between") else sp.label_
+            sp.label_ = ""
+            pair += [_Span(a, a + 1, label), _Span(b, b + 1, label)]
+        spans = [sp for sp in spans if sp.label_] + pair
+
         # 2. relabel: known organisations, people in places, organisations that are towns
         person_evidence: set[str] = set()
         strong_person: set[str] = set()

@@ -74,3 +74,13 @@ def test_two_towns_tagged_as_one_name_are_split(ents):
                "Mombasa and Kisumu, a rights group said.")
     assert "Mombasa and Kisumu" not in got
     assert got.get("Mombasa", ("",))[0] == "place" and got.get("Kisumu", ("",))[0] == "place"
+
+
+def test_body_line_starting_with_by_is_not_junk(ents):
+    got = ents("By Tuesday night the floods had reached Mombasa, the Kenya Red Cross said.\n")
+    assert got.get("Mombasa", ("",))[0] == "place"
+
+
+def test_a_church_named_by_its_denomination_is_an_organisation(ents):
+    got = ents("The Catholic Church said medics treating the wounded in Nairobi had been attacked.")
+    assert got["Catholic Church"][0] == "organization"

@@ -331,3 +331,6 @@ flew fly flies flying flight journey return returned returning headed heading mo
 """.split())
 # last words of a region's name whose first word alone names the same region ("Gaza Strip" / "Gaza")
 REGION_HEADS = frozenset({"strip", "peninsula", "valley", "islands", "desert", "delta", "basin", "archipelago"})
+# "the Catholic Church" is an organisation, not a building
+DENOMINATIONS = frozenset("""catholic orthodox anglican protestant methodist evangelical coptic lutheran
+presbyterian baptist episcopal""".split())

@@ -71,9 +71,10 @@ def slug(text: str) -> str:
 
 
 _JUNK_LINE = re.compile(
-    r"(?:related|read more|see also|more on this|watch|listen|photo|image|video|getty|copyright|©|"
-    r"reporting by|editing by|writing by|additional reporting|sign up|follow us|share (?:on|this)|"
-    r"published|updated|posted|advertisement)\b|by\s+\S+(?:\s+\S+){0,4}$|[^.!?]*\b(?:share on|editing by)\b",
+    r"(?:related|read more|see also|more on this|watch|listen|photo|image|video)\s*[:|]|©|copyright\b|"
+    r"(?:reporting|editing|writing|additional reporting) by\b|sign up\b|follow us\b|share (?:on|this)\b|"
+    r"advertisement$|(?:published|updated|posted)(?:\s+(?:on|at)\b|:|\s+\d)|"
+    r"by\s+(?!.*[.!?\"”]$)\S+(?:\s+\S+){0,4}$|[^.!?]*\b(?:share on|editing by)\b",
     re.IGNORECASE)
 
 
@@ -373,7 +374,8 @@ class Extractor:
                 if low[e2 - 1] in L.ORG_HEADS and doc[e2 - 1].text[:1].isupper():
                     sp.end = e2  # "African Union commission" -> "African Union"; not "Gaza health ministry"
             if sp.label_ in ("ORG", "PERSON") and sp.end - first >= 2 and (
-                    low[sp.end - 1] in L.PLACE_HEADS or low[first] in ("place", "rue", "plaza")):
+                    low[sp.end - 1] in L.PLACE_HEADS or low[first] in ("place", "rue", "plaza")) \
+                    and not (low[sp.end - 1] in ("church", "mosque") and low[sp.end - 2] in L.DENOMINATIONS):
                 sp.label_ = "FAC"  # "Kenyatta National Hospital", "Place de la Nation", "Gaza Strip"
                 continue
             if sp.label_ in ("ORG", "GPE") and sp.end - first <= 3 and not text.isupper() \

@@ -1177,7 +1177,7 @@ class RecordSpool:
         path.unlink(missing_ok=True)
         self.path = path
         self.db = sqlite3.connect(path, isolation_level=None)
-        for pragma in ("journal_mode=OFF", "synchronous=OFF", "temp_store=FILE", "cache_size=-4096"):
+        for pragma in ("journal_mode=OFF", "synchronous=OFF", "temp_store=FILE", "cache_size=-1024"):
             self.db.execute(f"PRAGMA {pragma}")
         self.db.execute("CREATE TABLE records (seq INTEGER PRIMARY KEY, h INTEGER, shard INTEGER, digest TEXT,"
                         " source TEXT, kind TEXT, line INTEGER, offset INTEGER, length INTEGER)")

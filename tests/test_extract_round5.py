@@ -84,3 +84,15 @@ def test_body_line_starting_with_by_is_not_junk(ents):
 def test_a_church_named_by_its_denomination_is_an_organisation(ents):
     got = ents("The Catholic Church said medics treating the wounded in Nairobi had been attacked.")
     assert got["Catholic Church"][0] == "organization"
+
+
+def test_demonym_before_a_range_is_dropped_but_not_from_an_ocean(ents):
+    got = ents("A bus plunged into a ravine in the Peruvian Andes, killing 24 people. The storm formed over "
+               "the Indian Ocean.")
+    assert got.get("Andes", ("",))[0] == "place" and "Peruvian Andes" not in got
+    assert got.get("Indian Ocean", ("",))[0] == "place"
+
+
+def test_name_after_regional_government_of_is_a_place(ents):
+    got = ents("At least 24 people were killed, the regional government of Arequipa said.")
+    assert got.get("Arequipa", ("",))[0] in ("place", "country")

@@ -207,6 +207,12 @@ class Extractor:
                     continue
             else:  # LOC, FAC
                 kind = "place"
+            if kind == "place" and end - start >= 2 and self.lower[start] in L.DEMONYMS \
+                    and doc[start + 1].text[:1].isupper() and self.lower[end - 1] not in L.PLACE_HEADS \
+                    and self.lower[end - 1] not in L.PLACE_NOUNS:
+                start += 1  # "the Peruvian Andes" -> Andes; not "the Indian Ocean"
+                span = doc[start:end]
+                text = span.text
             if kind == "place":
                 text = re.sub(r"\s+(?:province|district|region|county|governorate|state|city|village|town|"
                               r"neighbourhood|neighborhood|area)$", "", text)
@@ -388,7 +394,8 @@ class Extractor:
             if sp.label_ == "PERSON" and low[last] in L.ORG_HEADS:
                 sp.label_ = "ORG"
                 continue
-            placey = (prev == "of" and (prev2 in L.PLACE_NOUNS or prev2 in L.DIRECTION_WORDS)) \
+            placey = (prev == "of" and (prev2 in L.PLACE_NOUNS or prev2 in L.DIRECTION_WORDS
+                                        or prev2 in L.STATE_OF_NOUNS and prev2 != "ministry" and sp.end - first == 1)) \
                 or nxt in L.PLACE_NOUNS and doc[sp.end].tag_ in ("NN", "NNS") \
                 or prev in L.LOCATIVE_PREPS and doc[first].dep_ in ("pobj", "compound") \
                 and doc[last].dep_ == "pobj" \

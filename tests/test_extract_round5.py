@@ -96,3 +96,10 @@ def test_demonym_before_a_range_is_dropped_but_not_from_an_ocean(ents):
 def test_name_after_regional_government_of_is_a_place(ents):
     got = ents("At least 24 people were killed, the regional government of Arequipa said.")
     assert got.get("Arequipa", ("",))[0] in ("place", "country")
+
+
+def test_generic_institutions_are_not_names_and_party_is_trimmed(ents):
+    got = ents("The court's ruling plunged the Kingdom into fresh uncertainty. The Palace did not comment. "
+               "The Pheu Thai party must now nominate a new candidate, Thaksin Shinawatra said.")
+    assert "Kingdom" not in got and "Palace" not in got
+    assert got.get("Pheu Thai", ("",))[0] == "organization"

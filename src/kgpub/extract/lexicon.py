@@ -284,7 +284,7 @@ PLACE_HEADS = frozenset("""
 square palace hospital airport stadium street avenue road bridge mosque church cathedral hotel market port
 prison plaza park harbour harbor station dam strip valley mountains desert peninsula coast sea ocean gulf
 river lake island islands heights highway camp hall theatre theater crossing refinery base mall arena
-temple shrine cemetery beach bay canal tower towers
+temple shrine cemetery beach bay canal tower towers monument memorial
 """.split())
 
 # common nouns for reporting bodies that stay organisations of their own when unnamed and no
@@ -334,3 +334,8 @@ REGION_HEADS = frozenset({"strip", "peninsula", "valley", "islands", "desert", "
 # "the Catholic Church" is an organisation, not a building
 DENOMINATIONS = frozenset("""catholic orthodox anglican protestant methodist evangelical coptic lutheran
 presbyterian baptist episcopal""".split())
+# capitalised common nouns NER takes for a one-word name ("plunging the Kingdom into …", "the Courts",
+# "the Palace did not comment"): institutions named generically are not entities of their own
+GENERIC_INSTITUTIONS = frozenset("""kingdom court courts palace government cabinet army police presidency
+ministry republic crown military navy opposition junta council commission committee agency department
+office authority authorities administration regime judiciary monarchy capital state""".split())

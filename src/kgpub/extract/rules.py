@@ -164,6 +164,8 @@ class Extractor:
                 continue
             if low in L.NOT_ENTITIES:
                 continue
+            if low in L.GENERIC_INSTITUTIONS and label in ("ORG", "GPE", "LOC", "FAC", "PERSON"):
+                continue  # "the Kingdom", "the Palace did not comment"
             if end - start >= 2 and self.lower[start] in L.EVENT_NAME_HEADS and label != "NORP":
                 continue  # "Storm Daniel", "Cyclone Freddy": an event's name
             if low in L.GROUP_NORPS:
@@ -379,6 +381,8 @@ class Extractor:
                     e2 -= 1
                 if low[e2 - 1] in L.ORG_HEADS and doc[e2 - 1].text[:1].isupper():
                     sp.end = e2  # "African Union commission" -> "African Union"; not "Gaza health ministry"
+                elif e2 == last and low[last] in L.ORG_AFTER_NOUNS and doc[e2 - 1].text[:1].isupper():
+                    sp.end = e2  # "the Pheu Thai party", "the Wagner group" -> the name
             if sp.label_ in ("ORG", "PERSON") and sp.end - first >= 2 and (
                     low[sp.end - 1] in L.PLACE_HEADS or low[first] in ("place", "rue", "plaza")) \
                     and not (low[sp.end - 1] in ("church", "mosque") and low[sp.end - 2] in L.DENOMINATIONS):

@@ -193,3 +193,11 @@ def test_front_matter_headline_repeated_in_body_is_dropped(tmp_path) -> None:  #
     article = read_article(str(path))
     assert article.headline == "Storm floods the valley"
     assert article.text.startswith("Heavy rain")
+
+
+def test_share_bars_and_related_links_are_junk() -> None:
+    from kgpub.read import _is_junk
+
+    assert _is_junk("Share on Facebook Share on Twitter Share on WhatsApp")
+    assert _is_junk("Related: Floods displace thousands in the north")
+    assert not _is_junk("Related talks are due to resume in Geneva next week.")

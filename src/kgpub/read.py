@@ -336,6 +336,8 @@ _JUNK = re.compile(
     | comments?(?:\ \(\d+\))?
     | (?:share|share\ this(?:\ article|\ story)?|tweet|email|e-mail|print|copy\ link|link\ copied)
     | (?:facebook|twitter|whatsapp|linkedin|reddit|telegram|messenger|x)
+    | (?:(?:share|post|send)\ (?:on|via|to)\ (?:facebook|twitter|whatsapp|linkedin|reddit|telegram|x|email)\s*)+
+    | (?:related|see\ also|more|watch|listen)\s*:\s.{0,200}
     | (?:advertisement|advert|sponsored(?:\ content)?|promoted\ content)
     | (?:read\ more|read\ next|related(?:\ articles|\ stories|\ content)?|more\ on\ this\ story|most\ read)
     | (?:skip\ to\ (?:main\ )?content|jump\ to\ navigation|back\ to\ top|menu|search|home)

@@ -29,7 +29,7 @@ test: $(STAMP)  ## run the whole test suite
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 lint: $(STAMP)  ## ruff
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench examples
 
 bench: $(STAMP)  ## benchmarks: throughput and peak memory against baselines
 	$(BIN)/python -m bench.run $(BENCH_ARGS)

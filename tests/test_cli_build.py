@@ -30,7 +30,8 @@ def test_build_to_stdout(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["build", str(EXAMPLES / "example-2024-05-river-flood.yaml"), "-o", "-", "-q"])
     assert result.exit_code == 0
     assert result.stdout.startswith("@prefix")
-    nq = runner.invoke(cli, ["build", str(EXAMPLES / "example-2024-05-river-flood.yaml"), "-o", "-", "-f", "nquads", "-q"])
+    flood = str(EXAMPLES / "example-2024-05-river-flood.yaml")
+    nq = runner.invoke(cli, ["build", flood, "-o", "-", "-f", "nquads", "-q"])
     assert nq.stdout.startswith("<https://")
 
 

@@ -1,7 +1,8 @@
-"""Regression guard: extraction quality on the held-out articles (examples/heldout).
+"""Regression guard: extraction quality on the held-out sets (examples/heldout, heldout2, heldout3).
 
-The floors sit a little below the figures measured when the rules were last changed (see
-docs/extraction.md); a rule change that loses quality on unseen-style text fails here.
+Each set was written before a round of rule changes (docs/extraction.md says which, and how each was
+looked at). The floors sit a little below the figures measured after the last round; a rule change
+that loses quality on unseen-style text fails here.
 """
 
 from __future__ import annotations
@@ -10,21 +11,22 @@ from pathlib import Path
 
 import pytest
 
-HELDOUT = Path(__file__).resolve().parents[1] / "examples" / "heldout"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
-FLOORS = {  # minimum F1 (round 4: entities 0.984, counts 0.909, sources 0.866, speakers 1.0)
-    "entities": 0.96,
-    "counts": 0.88,
-    "hedges": 0.90,
-    "sources": 0.83,
-    "quotes": 0.97,
-    "speakers": 0.95,
-    "event kinds": 0.88,
+# set: (minimum articles, minimum speaker accuracy, minimum F1 per metric) -- measured after round 5:
+# heldout entities 0.992 / counts 0.909; heldout2 0.874 / 0.849; heldout3 0.928 / 0.850
+SETS = {
+    "heldout": (10, 0.87, {"entities": 0.96, "counts": 0.88, "hedges": 0.90, "sources": 0.83, "quotes": 0.97,
+                           "speakers": 0.95, "event kinds": 0.88}),
+    "heldout2": (12, 0.90, {"entities": 0.86, "counts": 0.83, "hedges": 0.90, "sources": 0.60, "quotes": 0.97,
+                            "speakers": 0.93, "event kinds": 0.68}),
+    "heldout3": (6, 0.90, {"entities": 0.91, "counts": 0.83, "hedges": 0.80, "sources": 0.85, "quotes": 0.97,
+                           "speakers": 0.91, "event kinds": 0.66}),
 }
 
 
-@pytest.fixture(scope="module")
-def report():
+@pytest.fixture(scope="module", params=sorted(SETS))
+def scored(request):  # type: ignore[no-untyped-def]
     pytest.importorskip("spacy")
     from kgpub.errors import ExtractionError
     from kgpub.evaluate import evaluate
@@ -34,23 +36,25 @@ def report():
         load_nlp()
     except ExtractionError:
         pytest.skip("no spaCy English model installed")
-    return evaluate(HELDOUT, [HELDOUT])
+    folder = EXAMPLES / request.param
+    return request.param, folder, evaluate(folder, [folder])
 
 
-def test_heldout_has_gold_for_every_article():
-    arts = [p for p in HELDOUT.iterdir() if p.suffix in (".txt", ".md", ".html") and ".gold." not in p.name]
-    assert len(arts) >= 10
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_every_article_has_gold(name: str) -> None:
+    folder = EXAMPLES / name
+    arts = [p for p in folder.iterdir() if p.suffix in (".txt", ".md", ".html") and ".gold." not in p.name]
+    assert len(arts) >= SETS[name][0]
     for p in arts:
-        assert (HELDOUT / f"{p.stem}.gold.yaml").is_file(), p.name
+        assert (folder / f"{p.stem}.gold.yaml").is_file(), p.name
 
 
-@pytest.mark.parametrize("metric", sorted(FLOORS))
-def test_heldout_floor(report, metric):
-    score = report.scores[metric]
-    assert score.f1 >= FLOORS[metric], f"{metric}: F1 {score.f1:.3f} < {FLOORS[metric]}\n{report.text()}"
-
-
-def test_heldout_quote_recall_and_speaker_accuracy(report):
+def test_floors(scored) -> None:  # type: ignore[no-untyped-def]
+    name, _, report = scored
+    min_articles, min_speaker_accuracy, floors = SETS[name]
+    for metric, floor in floors.items():
+        f1 = report.scores[metric].f1
+        assert f1 >= floor, f"{name} {metric}: F1 {f1:.3f} < {floor}\n{report.text()}"
     assert report.scores["quotes"].recall >= 0.95
-    assert report.speaker_accuracy >= 0.87
-    assert len(report.articles) >= 10
+    assert report.speaker_accuracy >= min_speaker_accuracy
+    assert len(report.articles) >= min_articles

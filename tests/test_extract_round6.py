@@ -52,3 +52,29 @@ def test_a_date_that_is_a_date_is_not_a_count(counts):
     got = counts("Quake in Peru\n\nAn earthquake struck Peru on May 12, killing 8 people, officials said.\n")
     assert [c for c in got if c[1] == 12] == []
     assert ("killed", 8, "Peru") in got
+
+
+def test_next_sentence_about_the_figure_gives_the_reporter(counts):
+    got = counts("Strike on Zaporizhzhia\n\nA missile strike hit Zaporizhzhia, Ukraine on Monday. Eleven people "
+                 "were killed. The figure was confirmed by the regional governor Ivan Fedorov.\n\n"
+                 "Seven people died in a second strike.\n")
+    assert ("killed", 11, "Ivan Fedorov") in got
+    assert ("killed", 7, None) in got
+
+
+def test_missile_strike_is_an_attack_and_its_toll_is_counted(counts):
+    got = counts("Strike on Kherson\n\nA rocket strike hit Kherson, Ukraine on Monday. The death toll stands at "
+                 "14, governor Oleksandr Prokudin told reporters.\n")
+    assert ("killed", 14, "Oleksandr Prokudin") in got
+
+
+def test_reporters_named_by_per_a_newspaper_or_investigators(counts):
+    assert ("killed", 150, "AFP") in counts(
+        "Unrest in Kenya\n\nProtests swept Nairobi, Kenya this month. At least 150 people have been killed, "
+        "per an AFP tally of police and hospital figures.\n")
+    assert ("arrested", 900, "Daily Nation") in counts(
+        "Unrest in Kenya\n\nProtests swept Nairobi, Kenya this month. Police have arrested more than 900 "
+        "people, the Daily Nation newspaper reported.\n")
+    assert ("killed", 40, "Pakistan") in counts(
+        "Blast in Pakistan\n\nA bomb attack hit a market in Quetta, Pakistan on Friday. Investigators said "
+        "40 people were killed.\n")

@@ -137,6 +137,8 @@ for _kind, _words in {
 EVENT_BIGRAMS: dict[tuple[str, str], str] = {
     ("air", "strike"): "airstrike", ("air", "strikes"): "airstrike", ("air", "raid"): "airstrike",
     ("air", "raids"): "airstrike", ("drone", "strike"): "airstrike", ("drone", "strikes"): "airstrike",
+    ("missile", "strike"): "attack", ("missile", "strikes"): "attack", ("rocket", "strike"): "attack",
+    ("rocket", "strikes"): "attack",
     ("civil", "war"): "war", ("peace", "talks"): "talks",
 }
 # words that, before a trigger, make it something else ("news conference", "press conference")
@@ -263,7 +265,7 @@ NOT_ENTITIES = frozenset({"west", "east", "north", "south", "the west", "riot", 
 # generic state bodies that, when unnamed, speak for their country ("the army said", "police said")
 STATE_BODIES = frozenset("""
 government army military police officials official authorities ministry media forces troops
-regime administration cabinet presidency junta
+regime administration cabinet presidency junta investigators
 """.split())
 # nouns that title a person (not adjectives such as "foreign" or "interior")
 PERSON_TITLES = frozenset("""

@@ -930,7 +930,8 @@ class Extractor:
             return own.entity
         low = tok.lower_
         if own is not None or low in L.ACTOR_NOUNS or low in L.TITLE_WORDS or low in L.COREF_NOUNS \
-                or tok.tag_ == "NNP":
+                or tok.tag_ == "NNP" or any(c.dep_ == "compound" and c.i < tok.i and self.mention_at[c.i]
+                                            for c in tok.children):  # "the Daily Star newspaper"
             found: list[Mention] = []
             for t in tok.subtree:
                 m = self.mention_at[t.i]
@@ -1386,13 +1387,39 @@ class Extractor:
             return None
         return self._reporter(-1, sp)
 
+    def _about_figure(self, si: int) -> bool:
+        """A sentence about the figure itself ("The toll was given by …", "The ministry gave the figure")."""
+        sp = self.sents[si]
+        return any(self.lower[k] in ("toll", "figure", "figures", "tally") and not self.in_quote[k]
+                   for k in range(sp.start, sp.end))
+
+    def _agent_reporter(self, si: int) -> Entity | None:
+        """The agent of a passive reporting verb: "the figure was confirmed/given/released by X"."""
+        sp = self.sents[si]
+        for k in range(sp.start, sp.end):
+            if self.in_quote[k] or not self.tags[k].startswith("VB"):
+                continue
+            if self.lower[k] in L.REPORT_VERBS or self.lower[k] in ("given", "released", "provided", "published",
+                                                                    "compiled", "issued"):
+                for a in self.doc[k].children:
+                    if a.dep_ == "agent":
+                        for c in a.children:
+                            if c.dep_ == "pobj":
+                                ent = self.resolve(c) or self._phrase_entity(c) or self._noun_reporter(c)
+                                if ent:
+                                    return ent
+        return None
+
     def _paragraph_reporters(self) -> None:
         """A count with no reporter in its own sentence takes the reporter of a paragraph opened by
-        "According to X," (never across a paragraph break). Taking the attribution of the sentence just
-        before or after was tried and lowered source F1 on three sets (docs/extraction.md, round 6)."""
+        "According to X," or of the next sentence when that one is about the figure and gives none of
+        its own ("The toll was given by the health ministry."); never across a paragraph break. Taking
+        any attribution of the sentence just before or after was tried and lowered source F1
+        (docs/extraction.md, round 6)."""
         if not any(c["reporter"] is None for c in self.counts):
             return
         para = self._paragraph_of()
+        count_sents = {c["sent"] for c in self.counts}
         first_of: dict[int, int] = {}
         for si, p in enumerate(para):
             first_of.setdefault(p, si)
@@ -1411,6 +1438,10 @@ class Extractor:
             ent = None
             if fs != si and self.lower[self.sents[fs].start] == "according":
                 ent = attrib(fs)
+            for o in (si + 1,):  # "The figure was confirmed by the health ministry."
+                if ent is None and 0 <= o < len(self.sents) and para[o] == p and o not in count_sents \
+                        and self._about_figure(o):
+                    ent = attrib(o) or self._agent_reporter(o)
             if ent is not None:
                 c["reporter"] = ent
 
@@ -1422,7 +1453,14 @@ class Extractor:
             return False
         if (i > 0 and self.ent_label[i - 1] == "DATE") or (i + 1 < len(self.doc) and self.ent_label[i + 1] == "DATE"):
             return False
-        return tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.lower_ in L.COUNT_TYPE_WORDS
+        if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.lower_ in L.COUNT_TYPE_WORDS:
+            return True
+        # "the death toll stands at 93", "raised the toll to 41"
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("at", "to") and tok.head.head.i != tok.head.i:
+            verb = tok.head.head
+            return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in ("toll", "figure", "tally", "number")
+                       for c in verb.children)
+        return False
 
     def _numberish(self, i: int) -> bool:
         w = self.lower[i]
@@ -1597,6 +1635,12 @@ class Extractor:
                 ent = self.resolve(doc[k + 2])
                 if ent:
                     return ent
+            if w == "per" and self.tags[k] == "IN":  # "per an AFP tally"
+                for c in doc[k].children:
+                    if c.dep_ == "pobj":
+                        ent = self.resolve(c) or self._phrase_entity(c)
+                        if ent:
+                            return ent
             if w in L.REPORT_VERBS and (self.tags[k].startswith("VB") or any(
                     c.dep_ == "nsubj" for c in doc[k].children)):
                 subjects = [c for c in doc[k].children if c.dep_ == "nsubj"]

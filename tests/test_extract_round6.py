@@ -78,3 +78,16 @@ def test_reporters_named_by_per_a_newspaper_or_investigators(counts):
     assert ("killed", 40, "Pakistan") in counts(
         "Blast in Pakistan\n\nA bomb attack hit a market in Quetta, Pakistan on Friday. Investigators said "
         "40 people were killed.\n")
+
+
+def test_went_to_the_polls_is_an_election_but_opinion_polls_are_not(counts):
+    pytest.importorskip("spacy")
+    from kgpub.extract import extract
+    from kgpub.read import Article
+
+    def kinds(text: str) -> list[str]:
+        sheet = extract(Article(text=text, headline="Test", published="2024-05-01"))
+        return [e["kind"] for e in sheet.get("events", [])]
+
+    assert "election" in kinds("Vote in Ghana\n\nVoters in Ghana went to the polls on Saturday.\n")
+    assert "election" not in kinds("Ghana\n\nOpinion polls show John Mahama ahead in Ghana.\n")

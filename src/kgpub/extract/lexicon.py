@@ -125,7 +125,7 @@ for _kind, _words in {
                 "landslide landslides mudslide mudslides wildfire wildfires tsunami drought eruption tornado",
     "protest": "protest protests protested protesting demonstration demonstrations rally rallies march "
                "marches marched marching riots riot uprising sit-in",
-    "election": "election elections referendum runoff poll",
+    "election": "election elections referendum runoff poll polls",
     "visit": "visit visits visited visiting trip travel travels travelled traveled tour",
     "war": "war invasion",
     "projectile": "shells missiles missile rockets rocket mortars",
@@ -143,10 +143,10 @@ EVENT_BIGRAMS: dict[tuple[str, str], str] = {
 }
 # words that, before a trigger, make it something else ("news conference", "press conference")
 TRIGGER_BLOCKERS = {"conference": {"news", "press"}, "march": set(), "poll": {"opinion"},
-                    "storm": {"political", "diplomatic"}, "push": set(), "war": {"trade"},
+                    "storm": {"political", "diplomatic"}, "push": set(), "war": {"trade"}, "polls": {"opinion"},
                     "forum": set(), "meeting": set()}
 # trigger words that only count as events in these forms (avoid "March" the month, "push" the verb)
-NOUN_ONLY = frozenset({"march", "push", "assault", "trip", "tour", "poll", "raid", "raids", "storm", "rally",
+NOUN_ONLY = frozenset({"march", "push", "assault", "trip", "tour", "poll", "polls", "raid", "raids", "storm", "rally",
                        "forum", "meeting", "visit", "travel"} - {"visit", "travel", "meeting"})
 VERB_TRIGGERS_NEED_SUBJECT = frozenset({"met", "meet", "meets", "visited", "visiting", "visit", "visits",
                                         "travel", "travels", "travelled", "traveled"})

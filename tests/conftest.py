@@ -54,3 +54,22 @@ def shared() -> Path:
 def require_all() -> bool:
     """True in CI (KGPUB_REQUIRE_ALL=1): tests must not skip for a missing server or browser."""
     return os.environ.get("KGPUB_REQUIRE_ALL") == "1"
+
+
+@pytest.fixture(scope="session")
+def extract_text():  # type: ignore[no-untyped-def]
+    """``extract_text(text, published=...) -> fact-sheet dict``; skips where spaCy or its model is missing."""
+    pytest.importorskip("spacy")
+    from kgpub.errors import ExtractionError
+    from kgpub.extract import extract, load_nlp
+    from kgpub.read import Article
+
+    try:
+        load_nlp()
+    except ExtractionError:
+        pytest.skip("no spaCy English model installed")
+
+    def run(text: str, published: str = "2025-03-18") -> dict:  # type: ignore[type-arg]
+        return extract(Article(text=text, headline="Test", published=published))
+
+    return run

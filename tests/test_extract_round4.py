@@ -9,19 +9,9 @@ import pytest
 
 
 @pytest.fixture(scope="module")
-def ents():
-    pytest.importorskip("spacy")
-    from kgpub.errors import ExtractionError
-    from kgpub.extract import extract, load_nlp
-    from kgpub.read import Article
-
-    try:
-        load_nlp()
-    except ExtractionError:
-        pytest.skip("no spaCy English model installed")
-
+def ents(extract_text):
     def run(text: str) -> dict[str, tuple[str, list[str]]]:
-        sheet = extract(Article(text=text, headline="Test", published="2025-03-18"))
+        sheet = extract_text(text)
         return {e["name"]: (e["type"], e.get("aliases", [])) for e in sheet.get("entities", [])}
 
     return run

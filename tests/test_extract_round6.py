@@ -8,19 +8,9 @@ import pytest
 
 
 @pytest.fixture(scope="module")
-def counts():
-    pytest.importorskip("spacy")
-    from kgpub.errors import ExtractionError
-    from kgpub.extract import extract, load_nlp
-    from kgpub.read import Article
-
-    try:
-        load_nlp()
-    except ExtractionError:
-        pytest.skip("no spaCy English model installed")
-
+def counts(extract_text):
     def run(text: str) -> list[tuple[str, int, str | None]]:
-        sheet = extract(Article(text=text, headline="Test", published="2024-05-01"))
+        sheet = extract_text(text, published="2024-05-01")
         names = {e["id"]: e["name"] for e in sheet.get("entities", [])}
         return [(c["type"], c["value"], names.get(c.get("reported_by"))) for c in sheet.get("counts", [])]
 

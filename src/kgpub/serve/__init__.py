@@ -23,13 +23,11 @@ def open_dataset(
 ) -> ox.Store:
     """An in-memory store holding the RDF files ``data``, or the on-disk store ``store_dir`` (read-only)."""
     from kgpub.localstore import open_store
-    from kgpub.store import check_valid, read_data
+    from kgpub.store import checked_quads
 
     if store_dir is not None:
         return open_store(store_dir, read_only=True)
-    quads = read_data(data)
-    if validate:
-        check_valid(quads)
+    quads = checked_quads(data, validate=validate)
     store = ox.Store()
     store.bulk_extend(quads)
     return store

@@ -80,8 +80,10 @@ def extract_command(source: str, output: str, published: str | None) -> None:
 @click.option("--per-article", is_flag=True, help="Also print F1 per article.")
 @click.option("--plain-ner", is_flag=True,
               help="Score spaCy's NER alone (the baseline; only the entity figures mean anything).")
+@click.option("--show-errors", is_flag=True,
+              help="List every difference from the gold: entities, counts, hedges, reporters, quotes, speakers, events.")
 @handle_errors
-def eval_command(gold: str, inputs: tuple[str, ...], per_article: bool, plain_ner: bool) -> None:
+def eval_command(gold: str, inputs: tuple[str, ...], per_article: bool, plain_ner: bool, show_errors: bool) -> None:
     """Score extraction against gold fact sheets: precision, recall and F1 per kind of fact.
 
     \b
@@ -91,6 +93,6 @@ def eval_command(gold: str, inputs: tuple[str, ...], per_article: bool, plain_ne
     """
     from kgpub.evaluate import evaluate
 
-    report = evaluate(gold, inputs, system="plain-ner" if plain_ner else "rules")
+    report = evaluate(gold, inputs, system="plain-ner" if plain_ner else "rules", show_errors=show_errors)
     click.echo(report.text(per_article=per_article))
     sys.stdout.flush()

@@ -41,7 +41,8 @@ from typing import Any
 
 from kgpub.errors import InputError
 
-__all__ = ["Score", "EvalReport", "evaluate", "score_sheet", "find_gold", "plain_ner_sheet", "entity_errors"]
+__all__ = ["Score", "EvalReport", "evaluate", "score_sheet", "find_gold", "plain_ner_sheet", "entity_errors",
+           "mismatches"]
 
 METRICS = ("entities", "counts", "hedges", "sources", "quotes", "speakers", "event kinds")
 _MIN_WORDS = {"at least", "more than", "over", "in excess of", "no fewer than", "upwards of", "above",
@@ -82,6 +83,7 @@ class EvalReport:
     speaker_right: int = 0
     articles: list[tuple[str, dict[str, Score]]] = field(default_factory=list)
     errors: Counter[str] = field(default_factory=Counter)
+    mismatches: list[tuple[str, list[str]]] = field(default_factory=list)
 
     @property
     def speaker_accuracy(self) -> float:
@@ -101,6 +103,9 @@ class EvalReport:
             for name, scores in self.articles:
                 cells = " ".join(f"{m.split()[0][:5]}={scores[m].f1:.2f}" for m in METRICS)
                 lines.append(f"  {name}: {cells}")
+        for name, found in self.mismatches:
+            lines.append(f"{name}:")
+            lines.extend(f"  {line}" for line in found)
         return "\n".join(lines)
 
 
@@ -312,12 +317,65 @@ def entity_errors(gold: dict[str, Any], pred: dict[str, Any]) -> Counter[str]:
     return out
 
 
+def _ent_label(ents: dict[str, Any], eid: str | None) -> str:
+    e = ents.get(eid or "")
+    return e["name"] if e else "-"
+
+
+def mismatches(gold: dict[str, Any], pred: dict[str, Any]) -> list[str]:
+    """Every difference between a predicted sheet and its gold sheet, one line each, for annotators
+    and rule writers: entities missed (``-``) or extra (``+``), counts missed or extra, matched counts
+    whose hedge or reporter differ (``~``), quotes missed or extra, wrong speakers, event kinds."""
+    out: list[str] = []
+    gents = {e["id"]: e for e in gold.get("entities", [])}
+    pents = {e["id"]: e for e in pred.get("entities", [])}
+    glist, plist = list(gents.values()), list(pents.values())
+    pairs = _match(glist, plist, lambda g, p: bool(_names(g) & _names(p)) and _tgroup(g["type"]) == _tgroup(p["type"]))
+    gm, pm = {a for a, _ in pairs}, {b for _, b in pairs}
+    out += [f"- entity {g['name']!r} ({g['type']})" for i, g in enumerate(glist) if i not in gm]
+    out += [f"+ entity {p['name']!r} ({p['type']})" for i, p in enumerate(plist) if i not in pm]
+
+    def count_label(c: dict[str, Any], ents: dict[str, Any]) -> str:
+        hedge = f"{c['qualifier']} " if c.get("qualifier") else ""
+        return f"{c['type']} {hedge}{_number(c)} (by {_ent_label(ents, c.get('reported_by'))})"
+
+    gc, pc = gold.get("counts", []), pred.get("counts", [])
+    cpairs = _match(gc, pc, lambda g, p: g["type"] == p["type"] and _number(g) == _number(p))
+    gm, pm = {a for a, _ in cpairs}, {b for _, b in cpairs}
+    out += [f"- count {count_label(c, gents)}" for i, c in enumerate(gc) if i not in gm]
+    out += [f"+ count {count_label(c, pents)}" for i, c in enumerate(pc) if i not in pm]
+    for gi, pi in cpairs:
+        g, p = gc[gi], pc[pi]
+        same_src = bool(g.get("reported_by")) == bool(p.get("reported_by")) and (
+            not g.get("reported_by") or _names(gents.get(g["reported_by"], {"name": ""}))
+            & _names(pents.get(p["reported_by"], {"name": ""})))
+        if _hedge_class(g.get("qualifier")) != _hedge_class(p.get("qualifier")) or not same_src:
+            out.append(f"~ count {count_label(g, gents)} predicted as {count_label(p, pents)}")
+    gq, pq = gold.get("quotes", []), pred.get("quotes", [])
+    qpairs = _match(gq, pq, lambda g, p: _quote_match(g["text"], p["text"]))
+    gm, pm = {a for a, _ in qpairs}, {b for _, b in qpairs}
+    out += [f"- quote {q['text'][:60]!r}" for i, q in enumerate(gq) if i not in gm]
+    out += [f"+ quote {q['text'][:60]!r}" for i, q in enumerate(pq) if i not in pm]
+    for gi, pi in qpairs:
+        gs, ps = gents.get(gq[gi].get("speaker") or ""), pents.get(pq[pi].get("speaker") or "")
+        if not (gs and ps and _names(gs) & _names(ps)):
+            out.append(f"~ speaker of {gq[gi]['text'][:40]!r}: {_ent_label(gents, gq[gi].get('speaker'))}"
+                       f" predicted as {_ent_label(pents, pq[pi].get('speaker'))}")
+    gk = Counter(e["kind"] for e in gold.get("events", []))
+    pk = Counter(e["kind"] for e in pred.get("events", []))
+    out += [f"- event {k}" for k in sorted((gk - pk).elements())]
+    out += [f"+ event {k}: " + "; ".join(e.get("label", "") for e in pred.get("events", []) if e["kind"] == k)
+            for k in sorted(set((pk - gk).elements()))]
+    return out
+
+
 def evaluate(gold_dir: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]], *,
-             batch_size: int = 16, system: str = "rules") -> EvalReport:
+             batch_size: int = 16, system: str = "rules", show_errors: bool = False) -> EvalReport:
     """Extract every input article and score it against its gold sheet in ``gold_dir``.
 
     ``system="plain-ner"`` scores :func:`plain_ner_sheet` (spaCy NER alone) instead of the rules;
-    only its entity figures mean anything. ``report.errors`` adds up :func:`entity_errors`.
+    only its entity figures mean anything. ``report.errors`` adds up :func:`entity_errors`;
+    ``show_errors`` keeps every article's :func:`mismatches` in ``report.mismatches``.
     """
     from kgpub.extract import extract_many
     from kgpub.read import iter_articles
@@ -351,6 +409,8 @@ def evaluate(gold_dir: str | os.PathLike[str], inputs: Iterable[str | os.PathLik
         report.speaker_matched += matched
         report.speaker_right += right
         report.articles.append((Path(art.source).name, scores))
+        if show_errors:
+            report.mismatches.append((Path(art.source).name, mismatches(gold, pred)))
     return report
 
 
@@ -362,9 +422,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--gold", required=True)
     ap.add_argument("--plain-ner", action="store_true", help="score spaCy NER alone (the baseline)")
     ap.add_argument("--per-article", action="store_true")
+    ap.add_argument("--show-errors", action="store_true", help="list every mismatch with the gold")
     ap.add_argument("inputs", nargs="+")
     args = ap.parse_args(argv)
-    report = evaluate(args.gold, args.inputs, system="plain-ner" if args.plain_ner else "rules")
+    report = evaluate(args.gold, args.inputs, system="plain-ner" if args.plain_ner else "rules",
+                      show_errors=args.show_errors)
     sys.stdout.write(report.text(per_article=args.per_article) + "\n")
     return 0
 

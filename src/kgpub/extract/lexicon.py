@@ -254,8 +254,11 @@ north-west south-east south-west outskirts suburbs centre center heart edge part
 # nouns after a name that make it a place ("Sindh province", "Pazigyi village")
 PLACE_NOUNS = frozenset("""
 province district region county governorate state city town village valley area municipality prefecture
-neighbourhood neighborhood camp island islands mountains river
+neighbourhood neighborhood camp island islands mountains river provinces districts regions counties states
+cities towns villages areas oblast enclave territory border corridor crossing checkpoint
 """.split())
+# words after a person's given name that belong to the family name ("Ursula von der Leyen")
+SURNAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "del", "dos"})
 # prepositions whose object is usually a place
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "throughout", "around", "through",
                             "into", "towards", "toward"})

@@ -310,7 +310,7 @@ class Extractor:
                 if ("ORG" in labels or heads or "NORP" in labels and heads) and covered and not exact \
                         and not labels & ({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"} | (
                             set() if code else {"PERSON"})) \
-                        and low[i] not in L.TITLE_WORDS and low[i] not in L.DEMONYMS \
+                        and low[i] not in L.TITLE_WORDS and (low[i] not in L.DEMONYMS or seen_of and heads) \
                         and not (labels <= {"GPE", "LOC"} and not heads) \
                         and not any(low[t] in L.SPEECH_VERBS for t in range(i, end)):
                     for sp in inside.values():
@@ -321,6 +321,20 @@ class Extractor:
                         label_at[t] = sp
             i = max(end, i + 1)
         spans = [sp for sp in spans if sp.label_] + new
+
+        # 1a. "Ursula von der" + "Leyen": a person's name cut at a family-name particle
+        for sp in spans:
+            if sp.label_ != "PERSON" or sp.end >= n or low[sp.end - 1] not in L.SURNAME_PARTICLES \
+                    or not doc[sp.end].text[:1].isupper():
+                continue
+            nxt_sp = label_at[sp.end]
+            new_end = nxt_sp.end if nxt_sp is not None and nxt_sp.start == sp.end else sp.end + 1
+            if nxt_sp is not None and nxt_sp.start == sp.end:
+                nxt_sp.label_ = ""
+            sp.end = new_end
+            for t in range(sp.start, sp.end):
+                label_at[t] = sp
+        spans = [sp for sp in spans if sp.label_]
 
         # 1b. "African Union commission chairman Moussa Faki Mahamat" tagged as one organisation
         split: list[_Span] = []
@@ -433,7 +447,12 @@ class Extractor:
                         and label_at[sp.start - 1] is None and low[sp.start - 1] not in L.DEMONYMS \
                         and low[sp.start - 1] not in L.TITLE_WORDS and sp.end - sp.start < 4:
                     sp.start -= 1  # "High Atlas mountains"
-            elif sp.label_ == "ORG" and placey and " " not in doc[first:sp.end].text and not text.isupper() \
+            elif sp.label_ in ("PERSON", "ORG") and self._place_appos(first, sp.end) \
+                    and tlow not in L.KNOWN_ORGS and not any(low[t] in L.ORG_HEADS for t in range(first, sp.end)):
+                sp.label_ = "GPE"  # "the only border crossing, Bab al-Hawa," / "Bab al-Hawa, a border town"
+            elif sp.label_ == "ORG" and placey and (" " not in doc[first:sp.end].text
+                                                    or prev == "of" and prev2 in L.PLACE_NOUNS) \
+                    and not text.isupper() \
                     and low[last] not in L.ORG_HEADS and tlow not in L.KNOWN_ORGS and tlow not in L.GROUP_NORPS:
                 sp.label_ = "GPE"
             elif sp.label_ == "PERSON" and sp.end - sp.start == 1 and sp.start in sent_start \
@@ -596,6 +615,31 @@ class Extractor:
                 label_at[t] = sp
             k = e
         return [sp for sp in spans if sp.label_] + out
+
+    def _place_appos(self, start: int, end: int) -> bool:
+        """The name ``start:end`` and a place noun are in apposition: "the only border crossing it
+        may use, Bab al-Hawa," or "Kornidzor, a village near the border"."""
+        root = self.doc[end - 1]
+        for t in ([root.head] if root.dep_ == "appos" and not start <= root.head.i < end else []) + [
+                c for c in root.children if c.dep_ == "appos"]:
+            if self.lower[t.i] in L.PLACE_NOUNS or self.lower[t.i] in L.PLACE_HEADS:
+                return True
+        doc, low, n = self.doc, self.lower, len(self.doc)
+        places = L.PLACE_NOUNS | L.PLACE_HEADS
+        if end < n and doc[end].text == "," and end + 2 < n and low[end + 1] in ("a", "an", "the"):
+            for t in range(end + 2, min(n, end + 5)):  # "Kornidzor, a village near the border"
+                if low[t] in places and self.tags[t].startswith("NN"):
+                    return True
+                if not self.tags[t].startswith(("JJ", "NN")) or doc[t].text[:1].isupper():
+                    break
+        if start >= 2 and doc[start - 1].text == "," and (end >= n or doc[end].text in (",", ".")):
+            for t in range(start - 2, max(-1, start - 8), -1):  # "the only crossing it can use, Bab al-Hawa,"
+                if doc[t].text[:1].isupper() or doc[t].is_punct:
+                    break
+                if low[t] in places and self.tags[t].startswith("NN") and any(
+                        low[x] in ("the", "a", "an") for x in range(max(0, t - 3), t)):
+                    return True
+        return False
 
     def _titled_appos(self, end: int) -> bool:
         """A name at ``end`` is followed by an apposition naming a person's post: ", the regional

@@ -255,7 +255,18 @@ north-west south-east south-west outskirts suburbs centre center heart edge part
 PLACE_NOUNS = frozenset("""
 province district region county governorate state city town village valley area municipality prefecture
 neighbourhood neighborhood camp island islands mountains river provinces districts regions counties states
-cities towns villages areas oblast enclave territory border corridor crossing checkpoint
+cities towns villages areas oblast enclave territory border corridor crossing checkpoint capital
+""".split())
+# nouns in apposition that make a name a person (", a senior researcher at the group,")
+APPOS_PERSON_NOUNS = frozenset("""
+researcher analyst expert professor official adviser advisor activist lawyer doctor surgeon nurse journalist
+correspondent resident witness survivor farmer student teacher founder member candidate lawmaker politician
+economist scientist aide negotiator diplomat representative officer mother father son daughter wife husband
+""".split())
+# nouns in apposition that make a name an organisation (", a rescue group", ", an aid charity")
+ORG_APPOS_NOUNS = frozenset("""
+charity ngo organisation organization company firm broadcaster newspaper outlet monitor watchdog
+militia faction outfit rebels
 """.split())
 # words after a person's given name that belong to the family name ("Ursula von der Leyen")
 SURNAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "del", "dos"})

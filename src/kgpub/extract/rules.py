@@ -324,12 +324,15 @@ class Extractor:
 
         # 1a. "Ursula von der" + "Leyen": a person's name cut at a family-name particle
         for sp in spans:
-            if sp.label_ != "PERSON" or sp.end >= n or low[sp.end - 1] not in L.SURNAME_PARTICLES \
-                    or not doc[sp.end].text[:1].isupper():
+            end = sp.end
+            while end < n and low[end] in L.SURNAME_PARTICLES and end - sp.end < 2:
+                end += 1  # "Ursula von" + "der" + "Leyen"
+            if sp.label_ != "PERSON" or end >= n or low[end - 1] not in L.SURNAME_PARTICLES \
+                    or not doc[end].text[:1].isupper():
                 continue
-            nxt_sp = label_at[sp.end]
-            new_end = nxt_sp.end if nxt_sp is not None and nxt_sp.start == sp.end else sp.end + 1
-            if nxt_sp is not None and nxt_sp.start == sp.end:
+            nxt_sp = label_at[end]
+            new_end = nxt_sp.end if nxt_sp is not None and nxt_sp.start == end else end + 1
+            if nxt_sp is not None and nxt_sp.start == end:
                 nxt_sp.label_ = ""
             sp.end = new_end
             for t in range(sp.start, sp.end):
@@ -396,9 +399,17 @@ class Extractor:
             prev = low[b] if b >= 0 else ""
             prev2 = low[b - 1] if b >= 1 else ""
             nxt = low[sp.end] if sp.end < n else ""
+            if sp.label_ in ("GPE", "PERSON", "ORG") and tlow in L.DEMONYMS and tlow not in L.COUNTRY_BY_LOWER \
+                    and tlow not in L.KNOWN_ORGS:
+                sp.label_ = "NORP"  # "Ukrainian officials said" (NER: a place)
+                continue
             if sp.label_ in ("PERSON", "GPE", "NORP", "LOC") and tlow in L.KNOWN_ORGS and (
                     text == L.KNOWN_ORGS[tlow] or text.istitle()):
                 sp.label_ = "ORG"
+                continue
+            if sp.label_ in ("FAC", "GPE", "LOC", "PERSON") and tlow not in L.COUNTRY_BY_LOWER \
+                    and tlow not in L.CAPITALS and self._appos_noun(first, sp.end, L.ORG_HEADS | L.ORG_APPOS_NOUNS):
+                sp.label_ = "ORG"  # "the White Helmets, a rescue group working in ..."
                 continue
             if sp.label_ == "ORG" and first and low[first - 1] in L.PERSON_TITLES and sp.end - first >= 2 \
                     and not any(low[t] in L.ORG_HEADS for t in range(first, sp.end)) and not text.isupper():
@@ -421,9 +432,11 @@ class Extractor:
                     and tlow not in L.KNOWN_ORGS and tlow not in L.COUNTRY_BY_LOWER and tlow not in L.CAPITALS \
                     and all(doc[t].text[:1].isupper() for t in range(first, sp.end)) \
                     and not any(low[t] in L.ORG_HEADS or low[t] in L.PLACE_HEADS for t in range(first, sp.end)) \
-                    and (any(low[t] in strong_person for t in range(first, sp.end)) or self._titled_appos(sp.end)):
-                sp.label_ = "PERSON"  # "Mr Kiper said", "Oleh Kiper, the regional governor, said"
-                continue
+                    and (any(low[t] in strong_person for t in range(first, sp.end)) or self._titled_appos(sp.end)
+                         or self._appos_noun(first, sp.end, L.PERSON_TITLES | L.APPOS_PERSON_NOUNS)
+                         or prev == "by" and prev2 in ("led", "headed", "chaired", "founded")):
+                sp.label_ = "PERSON"  # "Mr Kiper said", "Oleh Kiper, the regional governor, said",
+                continue  # "a spokesman for the ministry, Oleg Nikolenko,", "led by Bilawal Bhutto Zardari"
             if sp.label_ == "PERSON" and low[last] in L.ORG_HEADS:
                 sp.label_ = "ORG"
                 continue
@@ -622,21 +635,33 @@ class Extractor:
         root = self.doc[end - 1]
         for t in ([root.head] if root.dep_ == "appos" and not start <= root.head.i < end else []) + [
                 c for c in root.children if c.dep_ == "appos"]:
-            if self.lower[t.i] in L.PLACE_NOUNS or self.lower[t.i] in L.PLACE_HEADS:
+            between = range(min(t.i, end) + 1, max(t.i, start))
+            if (self.lower[t.i] in L.PLACE_NOUNS or self.lower[t.i] in L.PLACE_HEADS) and t.tag_ == "NN" \
+                    and not any(self.lower[x] in self._NOT_APPOS for x in between):
                 return True
+        return self._appos_noun(start, end, L.PLACE_NOUNS | L.PLACE_HEADS)
+
+    _NOT_APPOS = frozenset({"while", "and", "but", "or", "whereas", "as", "when", "where", "after", "before",
+                            "said", "says", "told", "added"})
+
+    def _appos_noun(self, start: int, end: int, nouns: frozenset[str]) -> bool:
+        """A comma apposition joins the name ``start:end`` and a common noun of ``nouns``, written
+        after it (", a village near the border") or before it ("the only crossing it can use, NAME,")."""
         doc, low, n = self.doc, self.lower, len(self.doc)
-        places = L.PLACE_NOUNS | L.PLACE_HEADS
         if end < n and doc[end].text == "," and end + 2 < n and low[end + 1] in ("a", "an", "the"):
-            for t in range(end + 2, min(n, end + 5)):  # "Kornidzor, a village near the border"
-                if low[t] in places and self.tags[t].startswith("NN"):
-                    return True
-                if not self.tags[t].startswith(("JJ", "NN")) or doc[t].text[:1].isupper():
+            head = None  # "Kornidzor, a village near the border"; not "X, the group's director"
+            for t in range(end + 2, min(n, end + 6)):
+                if self.tags[t].startswith("NN") and not doc[t].text[:1].isupper():
+                    head = t
+                elif not (self.tags[t].startswith("JJ") or self.tags[t] == "POS"):
                     break
+            if head is not None and low[head] in nouns:
+                return True
         if start >= 2 and doc[start - 1].text == "," and (end >= n or doc[end].text in (",", ".")):
-            for t in range(start - 2, max(-1, start - 8), -1):  # "the only crossing it can use, Bab al-Hawa,"
-                if doc[t].text[:1].isupper() or doc[t].is_punct:
+            for t in range(start - 2, max(-1, start - 9), -1):  # "the only crossing it can use, Bab al-Hawa,"
+                if doc[t].is_punct or low[t] in self._NOT_APPOS or self.in_quote[t]:
                     break
-                if low[t] in places and self.tags[t].startswith("NN") and any(
+                if low[t] in nouns and self.tags[t].startswith("NN") and not doc[t].text[:1].isupper() and any(
                         low[x] in ("the", "a", "an") for x in range(max(0, t - 3), t)):
                     return True
         return False
@@ -648,7 +673,8 @@ class Extractor:
         if end >= n or doc[end].text != ",":
             return False
         for t in range(end + 1, min(n, end + 6)):
-            if self.lower[t] in L.PERSON_TITLES and self.tags[t].startswith("NN"):
+            if (self.lower[t] in L.PERSON_TITLES or self.lower[t] in L.APPOS_PERSON_NOUNS) \
+                    and self.tags[t].startswith("NN"):
                 return t + 1 >= n or not doc[t + 1].text[:1].isupper() or self.lower[t] == "head"
             if not (self.tags[t] in ("DT", "JJ", "NN", "NNP", "PRP$", "VBN") or self.lower[t] == "'s"):
                 return False
@@ -1727,7 +1753,7 @@ class Extractor:
         organisation of its own, named by the noun phrase, when no named body or country fits."""
         if tok.lower_ not in L.BODY_NOUNS or not tok.tag_.startswith("NN") or tok.tag_ == "NNP":
             return None
-        mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss") and c.i < tok.i
                 and not c.text[:1].isupper() and c.tag_ in ("JJ", "NN", "NNS", "VBN")]
         if not mods and tok.lower_ in L.COREF_NOUNS:
             return None  # "the agency": an earlier organisation, resolved elsewhere
@@ -1737,8 +1763,14 @@ class Extractor:
             owner = self.home_country(tok.idx, self.sent_of[tok.i])  # "the country's emergency committee"
         if owner is not None:
             return owner  # "the country's emergency committee", "Ostmark's health office"
-        first = min([tok.i] + [c.i for c in mods])
-        if any(self.mention_at[t] for t in range(first, tok.i + 1)):
+        first = min([tok.i] + [c.i for c in mods] + [t.i for c in mods for t in c.subtree])
+        while first < tok.i and self.doc[first].dep_ in ("det", "punct"):
+            first += 1
+        while first > tok.left_edge.i and self.doc[first - 1].dep_ in ("nmod", "compound", "amod") \
+                and self.doc[first - 1].head.i >= first and self.mention_at[first - 1] \
+                and self.mention_at[first - 1].kind == "place":
+            first -= 1  # "the Odesa regional prosecutor's office": a place named in the body's name
+        if any(self.mention_at[t] and self.mention_at[t].kind != "place" for t in range(first, tok.i + 1)):
             return None
         name = self.doc[first:tok.i + 1].text
         low = name.lower()

@@ -268,6 +268,12 @@ ORG_APPOS_NOUNS = frozenset("""
 charity ngo organisation organization company firm broadcaster newspaper outlet monitor watchdog
 militia faction outfit rebels
 """.split())
+# lower-case nouns after a name that make it a media organisation ("its Amaq news agency")
+MEDIA_NOUNS = frozenset({"agency", "newspaper", "daily", "broadcaster", "channel", "television", "tv", "radio",
+                         "outlet", "website", "weekly", "magazine"})
+# last words of place-labelled names that make them organisations ("Asia-Pacific Economic Cooperation")
+ORG_LAST_WORDS = frozenset({"cooperation", "council", "organisation", "organization", "commission", "agency",
+                            "committee", "party", "alliance", "federation", "ministry", "forces"})
 # words after a person's given name that belong to the family name ("Ursula von der Leyen")
 SURNAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "del", "dos"})
 # prepositions whose object is usually a place
@@ -331,7 +337,7 @@ NAME_PARTICLES = frozenset({"e", "i", "al", "el", "ul", "wal", "ud", "ad", "ash"
 # verbs whose direct object is usually a place ("fled Khan Younis", "shelled Kramatorsk")
 PLACE_OBJECT_VERBS = frozenset("""fled flee fleeing flees entered enter entering reached reach reaching
 captured capture capturing seized seize seizing recaptured shelled shell shelling bombed bombing
-evacuated evacuate evacuating besieged encircled stormed overran""".split())
+evacuated evacuate evacuating besieged encircled stormed overran left leave leaving crossed""".split())
 # verbs whose passive subject is usually a place ("Kramatorsk was hit", "Derna was flooded")
 PLACE_PASSIVE_VERBS = frozenset("""hit struck shelled bombed flooded devastated destroyed flattened
 razed evacuated besieged captured seized recaptured encircled targeted pounded""".split())

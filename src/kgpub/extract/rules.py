@@ -291,6 +291,9 @@ class Extractor:
                         and j - 1 == last_cap:
                     j += 1  # "People's Democratic Party", "Sudan Doctors' Union"; not "Russia's Defence Ministry"
                     continue
+                if w == "for" and not any(low[t] in L.ORG_HEADS for t in range(i, j)) and any(
+                        " ".join(low[j + 1:j + 1 + k]) in L.COUNTRY_BY_LOWER for k in (1, 2, 3)):
+                    break  # "left Nagorno-Karabakh for Armenia"
                 if w in ("of", "for") or (w == "the" and low[j - 1] in ("of", "for")) or (
                         w == "and" and seen_of) or w in ("de", "du", "des", "&"):
                     seen_of = seen_of or w in ("of", "for")
@@ -406,6 +409,21 @@ class Extractor:
             if sp.label_ in ("PERSON", "GPE", "NORP", "LOC") and tlow in L.KNOWN_ORGS and (
                     text == L.KNOWN_ORGS[tlow] or text.istitle()):
                 sp.label_ = "ORG"
+                continue
+            if sp.label_ in ("PERSON", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT") \
+                    and self._acronym_after(sp) and tlow not in L.COUNTRY_BY_LOWER:
+                sp.label_ = "ORG"  # "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)"
+                continue
+            if sp.label_ in ("PERSON", "GPE", "PRODUCT", "WORK_OF_ART", "NORP") and (
+                    nxt in L.MEDIA_NOUNS and nxt != "agency" or nxt == "news" and sp.end + 1 < n
+                    and low[sp.end + 1] in L.MEDIA_NOUNS) \
+                    and self.tags[sp.end].startswith("NN") and tlow not in L.COUNTRY_BY_LOWER \
+                    and tlow not in L.DEMONYMS:
+                sp.label_ = "ORG"  # "its Amaq news agency", "the Prothom Alo newspaper"
+                continue
+            if sp.label_ in ("GPE", "LOC", "FAC") and sp.end - first >= 2 and low[last] in L.ORG_LAST_WORDS \
+                    and doc[last].text[:1].isupper():
+                sp.label_ = "ORG"  # "the Asia-Pacific Economic Cooperation" (NER: a place)
                 continue
             if sp.label_ in ("FAC", "GPE", "LOC", "PERSON") and tlow not in L.COUNTRY_BY_LOWER \
                     and tlow not in L.CAPITALS and self._appos_noun(first, sp.end, L.ORG_HEADS | L.ORG_APPOS_NOUNS):
@@ -538,7 +556,11 @@ class Extractor:
                     added.append(_Span(k, e, "COUNTRY_EXTRA"))  # "the defence ministry of Ostmark"
                     k = e
                     continue
-                if locative or (prev == "of" and prev2 in L.PLACE_NOUNS) or (
+                if (nxt in L.MEDIA_NOUNS and nxt != "agency" or nxt == "news" and e + 1 < n
+                        and low[e + 1] in L.MEDIA_NOUNS) and self.tags[e].startswith("NN") and k not in sent_start \
+                        and " ".join(low[k:e]) not in L.COUNTRY_BY_LOWER and low[k] not in L.DEMONYMS:
+                    hit = _Span(k, e, "ORG")  # "the Prothom Alo newspaper", "its Amaq news agency"
+                elif locative or (prev == "of" and prev2 in L.PLACE_NOUNS) or (
                         nxt in L.PLACE_NOUNS and e < n and doc[e].tag_ == "NN" and k not in sent_start):
                     if not any(low[t] in L.TITLE_WORDS or low[t] in L.DEMONYMS for t in range(k, e)):
                         hit = _Span(k, e, "GPE")
@@ -628,6 +650,21 @@ class Extractor:
                 label_at[t] = sp
             k = e
         return [sp for sp in spans if sp.label_] + out
+
+    def _acronym_after(self, sp: _Span) -> bool:
+        """A name followed by an acronym in parentheses is an organisation's; the span grows over
+        trailing name particles first ("Nusrat al-Islam" + "wal-Muslimin (JNIM)")."""
+        doc, low, n = self.doc, self.lower, len(self.doc)
+        end = sp.end
+        while end + 2 < n and low[end] in L.NAME_PARTICLES and doc[end + 1].text == "-" \
+                and doc[end + 2].text[:1].isupper() and not doc[end - 1].whitespace_ == "":
+            end += 3
+        if end + 2 < n and doc[end].text == "(" and doc[end + 2].text == ")" \
+                and re.fullmatch(r"[A-Z][A-Z\-]{1,9}", doc[end + 1].text) \
+                and doc[end + 1].text.lower() not in L.COUNTRY_BY_LOWER:
+            sp.end = end
+            return True
+        return False
 
     def _place_appos(self, start: int, end: int) -> bool:
         """The name ``start:end`` and a place noun are in apposition: "the only border crossing it

@@ -414,11 +414,11 @@ class Extractor:
                     and self._acronym_after(sp) and tlow not in L.COUNTRY_BY_LOWER:
                 sp.label_ = "ORG"  # "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)"
                 continue
-            if sp.label_ in ("PERSON", "GPE", "PRODUCT", "WORK_OF_ART", "NORP") and (
-                    nxt in L.MEDIA_NOUNS and nxt != "agency" or nxt == "news" and sp.end + 1 < n
-                    and low[sp.end + 1] in L.MEDIA_NOUNS) \
-                    and self.tags[sp.end].startswith("NN") and tlow not in L.COUNTRY_BY_LOWER \
-                    and tlow not in L.DEMONYMS:
+            if sp.label_ in ("PERSON", "GPE", "PRODUCT", "WORK_OF_ART", "NORP") and tlow not in L.COUNTRY_BY_LOWER \
+                    and tlow not in L.DEMONYMS and (
+                        (nxt in L.MEDIA_NOUNS and nxt != "agency" or nxt == "news" and sp.end + 1 < n
+                         and low[sp.end + 1] in L.MEDIA_NOUNS) and self.tags[sp.end].startswith("NN")
+                        or first and low[first - 1] in L.MEDIA_NOUNS and not doc[first - 1].text[:1].isupper()):
                 sp.label_ = "ORG"  # "its Amaq news agency", "the Prothom Alo newspaper"
                 continue
             if sp.label_ in ("GPE", "LOC", "FAC") and sp.end - first >= 2 and low[last] in L.ORG_LAST_WORDS \
@@ -558,8 +558,9 @@ class Extractor:
                     continue
                 if (nxt in L.MEDIA_NOUNS and nxt != "agency" or nxt == "news" and e + 1 < n
                         and low[e + 1] in L.MEDIA_NOUNS) and self.tags[e].startswith("NN") and k not in sent_start \
-                        and " ".join(low[k:e]) not in L.COUNTRY_BY_LOWER and low[k] not in L.DEMONYMS:
-                    hit = _Span(k, e, "ORG")  # "the Prothom Alo newspaper", "its Amaq news agency"
+                        and " ".join(low[k:e]) not in L.COUNTRY_BY_LOWER and low[k] not in L.DEMONYMS \
+                        or prev in L.MEDIA_NOUNS and not doc[k - 1].text[:1].isupper() and e - k <= 3:
+                    hit = _Span(k, e, "ORG")  # "the Prothom Alo newspaper", "the local newspaper Prothom Alo"
                 elif locative or (prev == "of" and prev2 in L.PLACE_NOUNS) or (
                         nxt in L.PLACE_NOUNS and e < n and doc[e].tag_ == "NN" and k not in sent_start):
                     if not any(low[t] in L.TITLE_WORDS or low[t] in L.DEMONYMS for t in range(k, e)):

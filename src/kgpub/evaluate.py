@@ -29,6 +29,7 @@ the rules: the baseline the issue compares with (only its entity line is meaning
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import sys
@@ -40,6 +41,8 @@ from pathlib import Path
 from typing import Any
 
 from kgpub.errors import InputError
+
+log = logging.getLogger("kgpub")
 
 __all__ = ["Score", "EvalReport", "evaluate", "score_sheet", "find_gold", "plain_ner_sheet", "entity_errors",
            "mismatches"]
@@ -385,7 +388,13 @@ def evaluate(gold_dir: str | os.PathLike[str], inputs: Iterable[str | os.PathLik
     articles, golds = [], []
     for src in inputs:
         for art in iter_articles(src):
-            gpath = find_gold(gold_dir, art.source)
+            try:
+                gpath = find_gold(gold_dir, art.source)
+            except InputError:
+                if not Path(src).is_dir():
+                    raise
+                log.warning("%s: no gold sheet, skipped", art.source)  # a README beside the articles
+                continue
             gold = _load_gold(gpath)
             if not art.published:
                 art.published = (gold.get("article") or {}).get("published")

@@ -350,6 +350,13 @@ _JUNK = re.compile(
     | ©.{0,120}
     | (?:copyright|all\ rights\ reserved).{0,120}
     | \d+\s*(?:min(?:ute)?s?)\s*read
+    | copy(?:/paste\ the\ article\ video\ embed\ link\ below:?)?
+    | our\ standards:.{0,80}
+    | .{0,120}\bcontributed\ (?:to\ )?this\ report
+    | (?:image|media)\ (?:source|caption),.{0,200}
+    | (?:related\ topics|save\ articles?\ to\ read\ later|skip\ next\ section.{0,80}|send|list\ of\ \d+\ items?)
+    | (?:issued\ on|modified|published\ on)\s*:?.{0,60}
+    | (?:facebook|twitter|whatsapp|linkedin|email|x|telegram)(?:\s+(?:facebook|twitter|whatsapp|linkedin|email|x|telegram))+
     )[.!]?\s*$""",
     re.I | re.X,
 )
@@ -369,7 +376,7 @@ def _parse_text(text: str, name: str, *, front: dict[str, str], line: int | None
                 first_line: int = 1) -> Article:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if front:
-        body = _normalise_paragraphs([ln for ln in text.split("\n")])
+        body = _normalise_paragraphs([ln for ln in text.split("\n") if not _is_junk(ln)])
         headline = front.get("headline")
         if not headline:
             headline, body = _take_headline(body)

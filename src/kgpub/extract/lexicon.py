@@ -291,7 +291,8 @@ regime administration cabinet presidency junta investigators
 PERSON_TITLES = frozenset("""
 president minister secretary spokesman spokeswoman spokesperson general colonel commander chief leader
 ambassador envoy senator governor mayor king queen prince chairman chairwoman director head premier
-chancellor lieutenant major captain sheikh ayatollah pope cardinal coordinator
+chancellor lieutenant major captain sheikh ayatollah pope cardinal coordinator constable superintendent
+inspector sergeant detective commissioner
 """.split())
 
 # projectiles: an attack when they strike ("shells struck a market", "missiles hit"), not when merely named

@@ -80,6 +80,10 @@ _JUNK_LINE = re.compile(
     re.IGNORECASE)
 
 
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'/-]+(?:,[^()\n]{1,40})?\s*\((?:Reuters|AP|AFP|dpa|Xinhua|UPI|CNN|"
+                       r"Anadolu|PTI|IANS|Bernama|Yonhap|Kyodo|TASS|Interfax|EFE|ANSA)\)\s*[-—–]")
+
+
 class Extractor:
     """Runs the rules over one parsed article."""
 
@@ -128,6 +132,11 @@ class Extractor:
             pos = hi + 1
             if _JUNK_LINE.match(line.strip()):
                 for t in self.doc.char_span(lo, hi, alignment_mode="expand") or ():
+                    junk[t.i] = True
+                continue
+            dateline = _DATELINE.match(line)
+            if dateline:  # "GENEVA/ERBIL, Iraq (Reuters) -": the agency is the page's, not a fact's
+                for t in self.doc.char_span(lo, lo + dateline.end(), alignment_mode="expand") or ():
                     junk[t.i] = True
         return junk
 
@@ -247,7 +256,17 @@ class Extractor:
         joined again, people/organisations that are places (and the reverse) relabelled, country
         names and "town of X" places NER missed added, sentence-initial common words dropped."""
         doc, low, n = self.doc, self.lower, len(self.doc)
-        spans = [_Span(e.start, e.end, e.label_) for e in doc.ents if not self.junk[e.start]]
+        spans = []
+        for e in doc.ents:
+            start, end = e.start, e.end
+            for t in range(start, end):  # "the World Health Organization (WHO", "Monywa\n\n"
+                if doc[t].text == "(" or "\n" in doc[t].text:
+                    end = t
+                    break
+            while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text != "."):
+                end -= 1
+            if end > start and not self.junk[start]:
+                spans.append(_Span(start, end, e.label_))
         label_at: list[_Span | None] = [None] * n
         for sp in spans:
             for t in range(sp.start, sp.end):
@@ -898,8 +917,8 @@ class Extractor:
                     if e.kind != "organization":
                         continue
                     ew = [w for w in e.name.split() if w[:1].isupper()]
-                    if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2 and \
-                            "".join(w[0] for w in ew).upper() == words[0]:
+                    acro = words[0].replace(".", "") if len(words) == 1 else ""  # "U.N." = "UN"
+                    if acro.isupper() and len(acro) >= 2 and "".join(w[0] for w in ew).upper() == acro:
                         target = e
                         break
                     if len(words) < len(e.name.split()) and all(w in e.name.split() for w in words) \

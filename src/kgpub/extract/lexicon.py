@@ -169,6 +169,18 @@ _COUNT_WORDS = {
     "affected": "affected",
 }
 COUNT_TYPE_WORDS: dict[str, str] = {w: t for t, ws in _COUNT_WORDS.items() for w in ws.split()}
+# verbs that with "to hospital" make an injured count ("59 people were taken to hospital")
+TO_HOSPITAL_VERBS = frozenset({"taken", "take", "took", "rushed", "admitted", "brought", "airlifted", "sent"})
+# counted nouns that name people: a count type may be read from a nearby word only for these
+PEOPLE_NOUNS = frozenset("""
+people persons civilians children women men soldiers troops fighters militants police policemen officers
+protesters demonstrators students workers residents villagers migrants refugees patients passengers
+journalists reporters members supporters activists rebels insurgents gunmen attackers victims adults
+infants babies minors girls boys servicemen personnel staff crew sailors pilots guards prisoners detainees
+hostages pilgrims worshippers fans spectators tourists citizens nationals inhabitants survivors others
+doctors nurses medics rescuers volunteers teachers farmers fishermen miners labourers laborers employees
+families households relatives bodies lives casualties Palestinians Israelis Ukrainians Russians Syrians Afghans Iraqis Sudanese Yemenis Rohingya
+""".lower().split())
 OTHER_COUNT_NOUNS = frozenset({"voters", "seats", "votes", "ballots", "delegates"})
 GENERIC_COUNTED = frozenset({"people", "persons", "others", "individuals", "those", "residents", "person",
                              "more", "including", "dead", "wounded", "injured", "missing", "displaced"})

@@ -1478,11 +1478,20 @@ class Extractor:
                 i += 1
                 continue
             j = i
-            while j + 1 < n and self._numberish(j + 1) and self.ent_label[j + 1] not in _SKIP_NUM_LABELS:
-                j += 1
+            while j + 1 < n:
+                if self._numberish(j + 1) and self.ent_label[j + 1] not in _SKIP_NUM_LABELS:
+                    j += 1
+                elif j + 2 < n and doc[j + 1].text == "-" and not doc[j].whitespace_ and not doc[j + 1].whitespace_ \
+                        and self.lower[j] in L.NUMBER_WORDS and self.lower[j + 2] in L.NUMBER_WORDS:
+                    j += 2  # "Twenty-two"
+                else:
+                    break
             value = self._number_value(i, j + 1)
             is_year = j == i and tok.text.isdigit() and len(tok.text) == 4 and 1900 <= int(tok.text) <= 2100
-            if value is None or is_year:
+            age = i >= 2 and (self.lower[i - 1] == "aged" or self.lower[i - 2:i] == ["age", "of"]
+                              or self.lower[i - 1] == "age")  # "children under the age of 16"
+            one_of = value == 1 and j + 1 < n and self.lower[j + 1] == "of"  # "one of them"
+            if value is None or is_year or age or one_of:
                 i = j + 1
                 continue
             item = self._count_at(i, j + 1, value, raw)
@@ -1692,18 +1701,27 @@ class Extractor:
                             and c.lower_ == "part":
                         ctype = "participants"  # "more than 2 million people had taken part"
                         break
+                    if h.lower_ in L.TO_HOSPITAL_VERBS and c.dep_ == "prep" and c.lower_ == "to" and any(
+                            g.lower_ in ("hospital", "hospitals") for g in c.children):
+                        ctype = "injured"  # "59 people had been taken to hospital"
+                        break
                 if ctype or h.head.i == h.i:
                     break
                 if h.dep_ in ("conj",) and h.head.tag_.startswith("VB"):
                     h = h.head
                     continue
                 h = h.head
+        if ctype in ("killed", "injured", "arrested", "missing") and noun.i >= e and noun.tag_ in ("NN", "NNS") \
+                and noun.lower_ not in L.PEOPLE_NOUNS and noun.lower_ not in L.GENERIC_COUNTED \
+                and noun.lower_ not in L.COUNT_TYPE_WORDS and noun.i - e < 3:
+            return None  # "arrested a man and searched two addresses"
         if ctype is None and noun.lower_ in L.COUNT_TYPE_WORDS:
             ctype = L.COUNT_TYPE_WORDS[noun.lower_]
         if ctype is None and noun.lower_ in L.OTHER_COUNT_NOUNS:
             ctype = "other"
-        # 3. a window in the clause
-        if ctype is None:
+        # 3. a window in the clause, when the number counts people ("searched two addresses" is no count)
+        if ctype is None and not (noun.i >= e and noun.tag_.startswith("NN") and noun.lower_ not in L.PEOPLE_NOUNS
+                                  and noun.lower_ not in L.GENERIC_COUNTED):
             best = None
             for k in range(max(sent.start, s - 8), min(sent.end, e + 7)):
                 w = low[k]
@@ -1722,6 +1740,9 @@ class Extractor:
         window = " ".join(low[max(sent.start, hstart - 5):min(sent.end, e + 6)])
         if re.search(r"\b(?:included in|among|including|of whom|of them)\b", window):
             included_hint = True
+        elif noun.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "prep" and c.lower_ == "among"
+                                                         for c in noun.head.children):
+            included_hint = True  # "12 children under the age of 16 were among those treated"
         if ctype is None and not included_hint:
             return None
         # group: the counted noun when it is not generic
@@ -1855,9 +1876,8 @@ class Extractor:
             parent = None
             if item["included_hint"]:
                 cands = [c for c in out if c["sent"] >= item["sent"] - 2]
-                if item["type"]:
-                    typed = [c for c in cands if c["type"] == item["type"]]
-                    cands = typed or cands
+                if item["type"]:  # "12 children were among those treated": part of an injured count only
+                    cands = [c for c in cands if c["type"] == item["type"]]
                 parent = cands[-1] if cands else None
                 if parent is None and not item["type"]:
                     continue

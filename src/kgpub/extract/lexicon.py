@@ -181,6 +181,13 @@ hostages pilgrims worshippers fans spectators tourists citizens nationals inhabi
 doctors nurses medics rescuers volunteers teachers farmers fishermen miners labourers laborers employees
 families households relatives bodies lives casualties Palestinians Israelis Ukrainians Russians Syrians Afghans Iraqis Sudanese Yemenis Rohingya
 """.lower().split())
+# counted things that are never casualties ("searched two addresses", "destroyed 40 vehicles")
+THING_NOUNS = frozenset("""
+addresses address homes houses buildings structures vehicles cars trucks tanks aircraft planes jets drones
+missiles rockets shells bombs weapons guns rifles sites locations targets positions hectares acres tonnes
+tons dollars euros pounds rupees kilometres kilometers miles metres meters hours days weeks months years
+villages towns cities schools hospitals shops businesses roads bridges boats ships flights documents
+""".split())
 OTHER_COUNT_NOUNS = frozenset({"voters", "seats", "votes", "ballots", "delegates"})
 GENERIC_COUNTED = frozenset({"people", "persons", "others", "individuals", "those", "residents", "person",
                              "more", "including", "dead", "wounded", "injured", "missing", "displaced"})

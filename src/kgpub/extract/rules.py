@@ -382,7 +382,8 @@ class Extractor:
         # 1c. "Mombasa and Kisumu" tagged as one organisation or person: two names
         pair: list[_Span] = []
         for sp in spans:
-            if sp.label_ not in ("ORG", "PERSON") or sp.end - sp.start != 3 or low[sp.start + 1] != "and":
+            if sp.label_ not in ("ORG", "PERSON", "GPE") or sp.end - sp.start != 3 \
+                    or low[sp.start + 1] not in ("and", "on") or sp.label_ == "GPE" and low[sp.start + 1] == "and":
                 continue
             a, b = sp.start, sp.start + 2
             if not (doc[a].text[:1].isupper() and doc[b].text[:1].isupper()) or doc[a].text.isupper() \
@@ -1701,9 +1702,23 @@ class Extractor:
                             and c.lower_ == "part":
                         ctype = "participants"  # "more than 2 million people had taken part"
                         break
+                    if c.dep_ in ("nsubj", "nsubjpass", "dobj") and h.tag_.startswith("VB") and c.i < noun.i:
+                        ctype = self._toll_type(c)  # "the death toll ... rose to 96", "the number of injured rose to 31"
+                        if ctype:
+                            break
                     if h.lower_ in L.TO_HOSPITAL_VERBS and c.dep_ == "prep" and c.lower_ == "to" and any(
                             g.lower_ in ("hospital", "hospitals") for g in c.children):
                         ctype = "injured"  # "59 people had been taken to hospital"
+                        break
+                    if h.lower_ in ("remained", "remain", "remain", "were", "are", "stayed", "lay") \
+                            and c.dep_ == "prep" and c.lower_ == "in" \
+                            and any(g.lower_ in ("hospital", "hospitals") for g in c.children):
+                        ctype = "injured"  # "107 people remained in hospital"
+                        break
+                    if c.dep_ == "dobj" and c.lower_ in ("refuge", "shelter") \
+                            or c.dep_ == "prep" and any(g.lower_ in ("shelters", "camps", "evacuation")
+                                                        for g in c.children):
+                        ctype = "displaced"  # "380,000 had taken refuge", "spent the night in shelters"
                         break
                 if ctype or h.head.i == h.i:
                     break
@@ -1711,9 +1726,8 @@ class Extractor:
                     h = h.head
                     continue
                 h = h.head
-        if ctype in ("killed", "injured", "arrested", "missing") and noun.i >= e and noun.tag_ in ("NN", "NNS") \
-                and noun.lower_ not in L.PEOPLE_NOUNS and noun.lower_ not in L.GENERIC_COUNTED \
-                and noun.lower_ not in L.COUNT_TYPE_WORDS and noun.i - e < 3:
+        if ctype in ("killed", "injured", "arrested", "missing") and noun.i >= e and noun.lower_ in L.THING_NOUNS \
+                and noun.i - e < 3:
             return None  # "arrested a man and searched two addresses"
         if ctype is None and noun.lower_ in L.COUNT_TYPE_WORDS:
             ctype = L.COUNT_TYPE_WORDS[noun.lower_]
@@ -1765,6 +1779,21 @@ class Extractor:
         return {"type": ctype, "value": value, "qualifier": hedge, "group": group, "tok": s,
                 "sent": self.sent_of[s], "included_hint": included_hint,
                 "evidence": (doc[hstart].idx, cend), "reporter": self._reporter(s, sent)}
+
+    def _toll_type(self, tok: Any) -> str | None:
+        """The count type a toll-like noun names: "the death toll" → killed, "the number of injured"
+        → injured, "the injury toll" → injured."""
+        w = tok.lower_
+        if w == "toll":
+            mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+            return "injured" if mods & {"injury", "casualty"} else "killed"
+        if w in ("number", "figure", "tally", "count"):
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for g in c.children:
+                        if g.lower_ in L.COUNT_TYPE_WORDS and L.COUNT_TYPE_WORDS[g.lower_] != "participants":
+                            return L.COUNT_TYPE_WORDS[g.lower_]
+        return None
 
     def _reporter(self, i: int, sent: Any) -> Entity | None:
         doc, low = self.doc, self.lower

@@ -1831,7 +1831,9 @@ class Extractor:
                         subjects = heads[:1]
                 for c in subjects:
                     ent = self.resolve(c, before=doc[k].idx) or self._noun_reporter(c)
-                    local = False
+                    local = ent is not None and ent.kind == "place" and c.lower_ in L.STATE_BODIES and any(
+                        g.dep_ == "compound" and self.mention_at[g.i] and self.mention_at[g.i].entity is ent
+                        for g in c.children)  # "Hawaii officials said"
                     if ent is None and c.lower_ in L.STATE_BODIES:
                         ent = self._phrase_entity(c, ("place",))  # "Hawaii officials said"
                         local = ent is not None

@@ -1797,7 +1797,7 @@ class Extractor:
 
     def _reporter(self, i: int, sent: Any) -> Entity | None:
         doc, low = self.doc, self.lower
-        best: tuple[int, Entity] | None = None
+        best: tuple[tuple[int, int], Entity] | None = None
         blocked = False
         for k in range(sent.start, sent.end):
             if self.in_quote[k]:
@@ -1832,19 +1832,24 @@ class Extractor:
                 for c in subjects:
                     ent = self.resolve(c, before=doc[k].idx) or self._noun_reporter(c)
                     local = ent is not None and ent.kind == "place" and c.lower_ in L.STATE_BODIES and any(
-                        g.dep_ == "compound" and self.mention_at[g.i] and self.mention_at[g.i].entity is ent
-                        for g in c.children)  # "Hawaii officials said"
+                        g.dep_ in ("compound", "nmod") and self.mention_at[g.i]
+                        and self.mention_at[g.i].entity is ent
+                        for g in c.children) or ent is not None and ent.kind == "place" and c.lower_ in ("officials", "authorities") \
+                        and any(g.dep_ == "prep" and g.lower_ == "in" and any(
+                            self.mention_at[p.i] and self.mention_at[p.i].entity is ent for p in g.children)
+                                for g in c.children)  # "officials in Balochistan put the toll at 238"
                     if ent is None and c.lower_ in L.STATE_BODIES:
                         ent = self._phrase_entity(c, ("place",))  # "Hawaii officials said"
                         local = ent is not None
                     inside = doc[k].left_edge.i <= i <= doc[k].right_edge.i
                     if ent and (ent.kind != "place" or local):
-                        d = 0 if inside else 1
+                        # the innermost reporting clause holding the figure wins ("X said ..., while Y put the toll at N")
+                        d = (0, doc[k].right_edge.i - doc[k].left_edge.i) if inside else (1, 0)
                         if best is None or d < best[0]:
                             best = (d, ent)
                     elif inside and c.dep_ == "nsubj":
                         blocked = True  # "..., while organisers put it at more than one million"
-        if best and best[0] == 1 and blocked:
+        if best and best[0][0] == 1 and blocked:
             return None
         return best[1] if best else None
 

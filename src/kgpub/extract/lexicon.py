@@ -357,7 +357,8 @@ NAME_PARTICLES = frozenset({"e", "i", "al", "el", "ul", "wal", "ud", "ad", "ash"
 # verbs whose direct object is usually a place ("fled Khan Younis", "shelled Kramatorsk")
 PLACE_OBJECT_VERBS = frozenset("""fled flee fleeing flees entered enter entering reached reach reaching
 captured capture capturing seized seize seizing recaptured shelled shell shelling bombed bombing
-evacuated evacuate evacuating besieged encircled stormed overran left leave leaving crossed""".split())
+evacuated evacuate evacuating besieged encircled stormed overran left leave leaving crossed visited visit
+visiting visits toured tour touring""".split())
 # verbs whose passive subject is usually a place ("Kramatorsk was hit", "Derna was flooded")
 PLACE_PASSIVE_VERBS = frozenset("""hit struck shelled bombed flooded devastated destroyed flattened
 razed evacuated besieged captured seized recaptured encircled targeted pounded""".split())

@@ -422,13 +422,32 @@ class Extractor:
             prev = low[b] if b >= 0 else ""
             prev2 = low[b - 1] if b >= 1 else ""
             nxt = low[sp.end] if sp.end < n else ""
-            if sp.label_ in ("GPE", "PERSON", "ORG") and tlow in L.DEMONYMS and tlow not in L.COUNTRY_BY_LOWER \
+            demonym = tlow in L.DEMONYMS or tlow.endswith("s") and tlow[:-1] in L.DEMONYMS
+            if sp.label_ in ("GPE", "PERSON", "ORG") and demonym and tlow not in L.COUNTRY_BY_LOWER \
                     and tlow not in L.KNOWN_ORGS:
                 sp.label_ = "NORP"  # "Ukrainian officials said" (NER: a place)
                 continue
             if sp.label_ in ("PERSON", "GPE", "NORP", "LOC") and tlow in L.KNOWN_ORGS and (
                     text == L.KNOWN_ORGS[tlow] or text.istitle()):
                 sp.label_ = "ORG"
+                continue
+            if sp.label_ == "ORG" and sp.end - first == 2 and low[first] in L.DEMONYMS \
+                    and low[first] not in L.COUNTRY_BY_LOWER and low[last] not in L.ORG_HEADS \
+                    and tlow not in L.KNOWN_ORGS and doc[last].text[:1].isupper() and doc[last].tag_ != "NNPS" \
+                    and not low[last].endswith("s"):
+                sp.start = last  # "the Kurdish Peshmerga" -> Peshmerga; not "Indian Railways"
+                continue
+            if sp.label_ in ("ORG", "GPE", "FAC") and first >= 3 and low[first - 1] == "old" \
+                    and low[first - 2] == "-" and low[first - 3] == "year" and len(text.split()) <= 3:
+                sp.label_ = "PERSON"  # "eight-year-old Saffie-Rose Roussos"
+                continue
+            if sp.label_ == "GPE" and sp.end - first == 1 and sp.end + 1 < n and label_at[sp.end] is None \
+                    and doc[sp.end].tag_ == "NNP" and doc[sp.end].text[:1].isupper() \
+                    and not doc[sp.end + 1].text[:1].isupper() and tlow not in L.COUNTRY_BY_LOWER \
+                    and tlow not in L.CAPITALS and not demonym and not self.junk[sp.end] \
+                    and not any(low[sp.end] in ws for ws in (L.PLACE_NOUNS, L.PLACE_HEADS, L.ORG_HEADS,
+                                                             L.DIRECTION_WORDS, _MONTHS_DAYS, L.DEMONYMS)):
+                sp.label_, sp.end = "PERSON", sp.end + 1  # "an Ariana Grande concert" (NER: "Ariana", a place)
                 continue
             if sp.label_ in ("PERSON", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT") \
                     and self._acronym_after(sp) and tlow not in L.COUNTRY_BY_LOWER:

@@ -361,6 +361,21 @@ class Extractor:
                 label_at[t] = sp
         spans = [sp for sp in spans if sp.label_]
 
+        # 1a'. "Aung San" + "Suu Kyi": a person's name NER cut before untagged proper nouns
+        for sp in spans:
+            if sp.label_ != "PERSON" or sp.end - sp.start < 2:
+                continue
+            end = sp.end
+            while end < n and end - sp.end < 2 and label_at[end] is None and doc[end].tag_ == "NNP" \
+                    and doc[end].text[:1].isupper() and doc[end - 1].whitespace_ and not self.junk[end] \
+                    and low[end] not in _MONTHS_DAYS and low[end] not in L.TITLE_WORDS \
+                    and not any(low[end] in ws for ws in (L.PLACE_NOUNS, L.PLACE_HEADS, L.ORG_HEADS, L.DEMONYMS)):
+                end += 1
+            if end > sp.end and (end >= n or not doc[end].text[:1].isupper()):
+                for t in range(sp.end, end):
+                    label_at[t] = sp
+                sp.end = end
+
         # 1b. "African Union commission chairman Moussa Faki Mahamat" tagged as one organisation
         split: list[_Span] = []
         for sp in spans:
@@ -929,8 +944,8 @@ class Extractor:
                 if target is None and m.kind == "person" and len(words) == 1:
                     # "Xi" after "Xi Jinping", "Qin" after "Qin Gang": family names written first
                     firsts = [p for p in persons if len(p.name.split()) > 1 and p.name.split()[0] == m.text]
-                    if len(firsts) == 1:
-                        target = firsts[0]
+                    if firsts:  # "Kim" after "Kim Jong Un" and "Kim Yong Chol": the one named first
+                        target = min(firsts, key=lambda p: min(x.start for x in p.mentions))
             words = m.text.split()
             if target is None and m.kind == "organization":
                 for e in by_key.values():

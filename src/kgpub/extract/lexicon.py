@@ -162,7 +162,7 @@ _COUNT_WORDS = {
     "displaced": "displaced displacing displace fled flee fleeing homeless refugees evacuated evacuees "
                  "uprooted shelter homes",
     "arrested": "arrested arrest arrests arresting detained detain detaining detention detentions held "
-                "jailed imprisoned rounded",
+                "jailed imprisoned rounded caught",
     "missing": "missing unaccounted disappeared",
     "participants": "marched protesters demonstrators marchers crowd crowds participants rallied gathered "
                     "attended protested",
@@ -181,6 +181,12 @@ hostages pilgrims worshippers fans spectators tourists citizens nationals inhabi
 doctors nurses medics rescuers volunteers teachers farmers fishermen miners labourers laborers employees
 families households relatives bodies lives casualties Palestinians Israelis Ukrainians Russians Syrians Afghans Iraqis Sudanese Yemenis Rohingya
 """.lower().split())
+# adjectives that make "sources" a state body ("security sources said")
+STATE_SOURCE_WORDS = frozenset({"security", "military", "police", "government", "intelligence", "army",
+                                "official", "medical", "hospital"})
+# units of land a number can count ("39 of the 75 districts"): never a casualty figure
+AREA_NOUNS = frozenset({"districts", "provinces", "regions", "states", "counties", "villages", "towns", "cities",
+                        "countries", "municipalities", "governorates", "oblasts", "prefectures"})
 # counted things that are never casualties ("searched two addresses", "destroyed 40 vehicles")
 THING_NOUNS = frozenset("""
 addresses address homes houses buildings structures vehicles cars trucks tanks aircraft planes jets drones

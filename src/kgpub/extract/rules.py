@@ -1109,7 +1109,9 @@ class Extractor:
                 return found[0].entity
 
         pos = before if before is not None else tok.idx
-        if low in L.STATE_BODIES and not any(c.lower_ in ("local", "provincial", "regional", "opposition", "rebel",
+        state_sources = low == "sources" and any(c.lower_ in L.STATE_SOURCE_WORDS and c.dep_ in ("amod", "compound")
+                                                 for c in tok.children)  # "security sources said"
+        if (low in L.STATE_BODIES or state_sources) and not any(c.lower_ in ("local", "provincial", "regional", "opposition", "rebel",
                                                            "foreign", "western", "international", "some")
                                              for c in tok.children):
             for e in self._before(pos):
@@ -1526,6 +1528,9 @@ class Extractor:
             age = i >= 2 and (self.lower[i - 1] == "aged" or self.lower[i - 2:i] == ["age", "of"]
                               or self.lower[i - 1] == "age")  # "children under the age of 16"
             one_of = value == 1 and j + 1 < n and self.lower[j + 1] == "of"  # "one of them"
+            one_of = one_of or j + 2 < n and self.lower[j + 1] == "in" and self._numberish(j + 2)  # "one in seven"
+            one_of = one_of or j + 1 < n and self.lower[j + 1] == "of" and any(  # "in 39 of Nepal's 75 districts"
+                self.lower[k] in L.AREA_NOUNS for k in range(j + 2, min(n, j + 7)))
             if value is None or is_year or age or one_of:
                 i = j + 1
                 continue
@@ -1961,8 +1966,11 @@ class Extractor:
             item["event"] = self._count_event(item)
             if item["event"] is None:
                 continue
-            if any(c["type"] == item["type"] and c["value"] == item["value"] and c["event"] is item["event"]
-                   for c in out):
+            same = [c for c in out if c["type"] == item["type"] and c["value"] == item["value"]
+                    and c["event"] is item["event"]]
+            if same:  # a subheading "Up to 300,000 homeless" before the sentence that says who counted
+                if same[0]["reporter"] is None and item["reporter"] is not None:
+                    same[0]["reporter"] = item["reporter"]
                 continue
             out.append(item)
         self.counts = out

@@ -345,6 +345,11 @@ _JUNK = re.compile(
     | .{0,120}\b(?:cookies?|cookie\ policy|privacy\ settings|consent)\b.{0,120}
     | (?:(?:additional\ )?(?:reporting|editing|writing)\ by\ )[A-Z].{0,150}
     | (?:by\ |written\ by\ )[A-Z][\w.'’\-]*(?:\ [\w.'’\-]+){0,4}(?:,\ .{0,40})?
+    | by\ [A-Z][A-Z.'’\-]+(?:\ [A-Z][\w.'’\-]*){1,3}(?:\ (?:and|&)\ [A-Z][\w.'’\-]*(?:\ [\w.'’\-]+){1,3})?(?:,?\ (?:associated\ press|ap|reuters|afp))?
+    | \w+(?:\ \w+)?\ reported\ from\ [A-Z][\w\ ,.-]{0,60}?(?:\.\ follow\ .{0,160})?
+    | follow\ .{0,60}\bcoverage\b.{0,160}
+    | [a-z]{1,4}/[a-z]{1,4}(?:\ \(.{0,60}\))?
+    | \((?:[A-Z0-9][\w\ ]{0,20}\ with\ )?(?:AFP|AP|Reuters|REUTERS|dpa|EFE|Reuters,\ AFP)[\w,\ ]{0,40}\)
     | (?:updated|published|last\ updated)\s*:?.{0,60}\d.{0,40}
     | (?:image|photo|video|picture)\s*(?:caption|credit|copyright)?\s*[:©].{0,150}
     | ©.{0,120}
@@ -352,7 +357,7 @@ _JUNK = re.compile(
     | \d+\s*(?:min(?:ute)?s?)\s*read
     | copy(?:/paste\ the\ article\ video\ embed\ link\ below:?)?
     | our\ standards:.{0,80}
-    | .{0,120}\bcontributed\ (?:to\ )?this\ report
+    | .{0,160}\bcontributed(?:\ (?:to\ )?(?:this\ )?(?:report|reporting|story))?
     | (?:image|media)\ (?:source|caption),.{0,200}
     | (?:related\ topics|save\ articles?\ to\ read\ later|skip\ next\ section.{0,80}|send|list\ of\ \d+\ items?)
     | (?:issued\ on|modified|published\ on)\s*:?.{0,60}

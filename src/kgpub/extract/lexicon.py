@@ -291,7 +291,7 @@ economist scientist aide negotiator diplomat representative officer mother fathe
 # nouns in apposition that make a name an organisation (", a rescue group", ", an aid charity")
 ORG_APPOS_NOUNS = frozenset("""
 charity ngo organisation organization company firm broadcaster newspaper outlet monitor watchdog
-militia faction outfit rebels
+militia faction outfit rebels operator utility provider carrier regulator manufacturer
 """.split())
 # lower-case nouns after a name that make it a media organisation ("its Amaq news agency")
 MEDIA_NOUNS = frozenset({"agency", "newspaper", "daily", "broadcaster", "channel", "television", "tv", "radio",
@@ -299,13 +299,18 @@ MEDIA_NOUNS = frozenset({"agency", "newspaper", "daily", "broadcaster", "channel
 # last words of place-labelled names that make them organisations ("Asia-Pacific Economic Cooperation")
 ORG_LAST_WORDS = frozenset({"cooperation", "council", "organisation", "organization", "commission", "agency",
                             "committee", "party", "alliance", "federation", "ministry", "forces"})
+# common nouns right before a name that make it an organisation ("rights group Foro Penal")
+ORG_BEFORE_NOUNS = frozenset({"group", "operator", "company", "firm", "charity", "agency", "party", "movement",
+                              "militia", "organisation", "organization", "broadcaster", "utility", "watchdog",
+                              "monitor", "ngo", "network", "alliance", "coalition", "union", "newspaper"})
 # words after a person's given name that belong to the family name ("Ursula von der Leyen")
 SURNAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "del", "dos"})
 # prepositions whose object is usually a place
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "throughout", "around", "through",
                             "into", "towards", "toward"})
 # bare words NER tags as places or people that are not entities in a news fact sheet
-NOT_ENTITIES = frozenset({"west", "east", "north", "south", "the west", "riot", "turnout", "fighting",
+NOT_ENTITIES = frozenset({"west", "east", "north", "south", "the west", "southeastern", "northeastern",
+                          "southwestern", "northwestern", "southern", "northern", "eastern", "western", "mps", "riot", "turnout", "fighting",
                           "rescuers", "residents", "witnesses", "cyclone", "hurricane", "parliament"})
 # generic state bodies that, when unnamed, speak for their country ("the army said", "police said")
 STATE_BODIES = frozenset("""
@@ -358,7 +363,8 @@ DISASTER_SORT = {w: sort for sort, ws in {
 }.items() for w in ws.split()}
 
 # lower-case particles inside hyphenated names ("Tehreek-e-Insaf", "Nusrat al-Islam wal-Muslimin")
-NAME_PARTICLES = frozenset({"e", "i", "al", "el", "ul", "wal", "ud", "ad", "ash", "as", "bin", "ibn", "de"})
+NAME_PARTICLES = frozenset({"e", "i", "al", "el", "ul", "wal", "ud", "ad", "ash", "as", "bin", "ibn", "de", "du",
+                            "la", "le", "des", "sur", "en"})
 
 # verbs whose direct object is usually a place ("fled Khan Younis", "shelled Kramatorsk")
 PLACE_OBJECT_VERBS = frozenset("""fled flee fleeing flees entered enter entering reached reach reaching

@@ -80,8 +80,9 @@ _JUNK_LINE = re.compile(
     re.IGNORECASE)
 
 
-_DATELINE = re.compile(r"\s*[A-Z][A-Z .'/-]+(?:,[^()\n]{1,40})?\s*\((?:Reuters|AP|AFP|dpa|Xinhua|UPI|CNN|"
-                       r"Anadolu|PTI|IANS|Bernama|Yonhap|Kyodo|TASS|Interfax|EFE|ANSA)\)\s*[-—–]")
+_DATELINE = re.compile(r"\s*[A-Z][\w .'/-]{1,40}(?:\([\w .'-]{1,30}\)\s*)?(?:,[^()\n.]{1,40})?\s*"
+                       r"\((?:Reuters|AP|AFP|dpa|Xinhua|UPI|CNN|Anadolu|PTI|IANS|Bernama|Yonhap|Kyodo|TASS|"
+                       r"Interfax|EFE|ANSA)\)\s*[-—–]")
 
 
 class Extractor:
@@ -263,6 +264,12 @@ class Extractor:
                 if doc[t].text == "(" or "\n" in doc[t].text:
                     end = t
                     break
+                if doc[t].text == "," and e.label_ in ("GPE", "LOC", "FAC") and t > start:
+                    spans.append(_Span(start, t, e.label_))  # "Batticaloa, Zion Church": two places
+                    start = t + 1
+            if end > start and (self.lower[end - 1] in _MONTHS_DAYS or self.lower[start].startswith("non-")
+                                or doc[start].text == "non"):
+                continue  # "Easter Sunday", "non-Nato"
             while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text != "."):
                 end -= 1
             if end > start and not self.junk[start]:
@@ -448,6 +455,7 @@ class Extractor:
                 continue
             if sp.label_ == "ORG" and sp.end - first == 2 and low[first] in L.DEMONYMS \
                     and low[first] not in L.COUNTRY_BY_LOWER and low[last] not in L.ORG_HEADS \
+                    and low[last] not in L.PLACE_HEADS \
                     and tlow not in L.KNOWN_ORGS and doc[last].text[:1].isupper() and doc[last].tag_ != "NNPS" \
                     and not low[last].endswith("s"):
                 sp.start = last  # "the Kurdish Peshmerga" -> Peshmerga; not "Indian Railways"
@@ -478,6 +486,11 @@ class Extractor:
             if sp.label_ in ("GPE", "LOC", "FAC") and sp.end - first >= 2 and low[last] in L.ORG_LAST_WORDS \
                     and doc[last].text[:1].isupper():
                 sp.label_ = "ORG"  # "the Asia-Pacific Economic Cooperation" (NER: a place)
+                continue
+            if sp.label_ in ("PERSON", "GPE", "LOC", "FAC") and first and low[first - 1] in L.ORG_BEFORE_NOUNS \
+                    and not doc[first - 1].text.isupper() and tlow not in L.COUNTRY_BY_LOWER \
+                    and tlow not in L.CAPITALS and not any(low[t] in person_evidence for t in range(first, sp.end)):
+                sp.label_ = "ORG"  # "rights group Foro Penal", "the grid operator Ukrenergo"
                 continue
             if sp.label_ in ("FAC", "GPE", "LOC", "PERSON") and tlow not in L.COUNTRY_BY_LOWER \
                     and tlow not in L.CAPITALS and self._appos_noun(first, sp.end, L.ORG_HEADS | L.ORG_APPOS_NOUNS):
@@ -754,7 +767,7 @@ class Extractor:
                 if doc[t].is_punct or low[t] in self._NOT_APPOS or self.in_quote[t]:
                     break
                 if low[t] in nouns and self.tags[t].startswith("NN") and not doc[t].text[:1].isupper() and any(
-                        low[x] in ("the", "a", "an") for x in range(max(0, t - 3), t)):
+                        low[x] in ("the", "a", "an", "'s", "’s", "its", "their") for x in range(max(0, t - 3), t)):
                     return True
         return False
 

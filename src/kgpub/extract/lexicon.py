@@ -375,7 +375,8 @@ visiting visits toured tour touring""".split())
 PLACE_PASSIVE_VERBS = frozenset("""hit struck shelled bombed flooded devastated destroyed flattened
 razed evacuated besieged captured seized recaptured encircled targeted pounded""".split())
 # honorifics before a surname: the name is a person's ("Mr Kiper"); dropped from the name
-HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "mx"})
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "mx", "gov.", "sen.", "rep.",
+                        "gen.", "lt.", "col.", "sgt.", "capt.", "maj.", "prof.", "rev."})
 
 # the first word of a named event NER calls an organisation, person or place ("Storm Daniel",
 # "Cyclone Freddy", "Operation Protective Edge"): an event's name, not an entity

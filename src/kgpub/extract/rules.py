@@ -143,6 +143,8 @@ class Extractor:
 
     def find_entities(self) -> None:
         doc = self.doc
+        storm_names = {self.lower[t + 1] for t in range(len(doc) - 1) if self.lower[t] in L.EVENT_NAME_HEADS
+                       and self.lower[t] != "operation" and doc[t + 1].text[:1].isupper()}
         mentions: list[Mention] = []
         for ent in self._raw_spans():
             if ent.label_ == "ORG_EXTRA":
@@ -182,6 +184,8 @@ class Extractor:
                 continue  # "the Kingdom", "the Palace did not comment"
             if end - start >= 2 and self.lower[start] in L.EVENT_NAME_HEADS and label != "NORP":
                 continue  # "Storm Daniel", "Cyclone Freddy": an event's name
+            if low in storm_names:
+                continue  # "Grace moved west" after "Tropical Storm Grace"
             if low in L.GROUP_NORPS:
                 mentions.append(self._mention(span, L.GROUP_NORPS[low], "organization"))
                 continue
@@ -264,7 +268,7 @@ class Extractor:
                 if doc[t].text == "(" or "\n" in doc[t].text:
                     end = t
                     break
-                if doc[t].text == "," and e.label_ in ("GPE", "LOC", "FAC") and t > start:
+                if doc[t].text == "," and e.label_ in ("GPE", "LOC", "FAC", "ORG") and t > start:
                     spans.append(_Span(start, t, e.label_))  # "Batticaloa, Zion Church": two places
                     start = t + 1
             if end > start and (self.lower[end - 1] in _MONTHS_DAYS or self.lower[start].startswith("non-")
@@ -368,6 +372,31 @@ class Extractor:
                 label_at[t] = sp
         spans = [sp for sp in spans if sp.label_]
 
+        # 1a''. "St Anthony's" + "Shrine": a building named after a person
+        for sp in spans:
+            if sp.label_ in ("PERSON", "ORG") and sp.end + 1 < n and low[sp.end - 1] in ("'s", "’s") \
+                    and low[sp.end] in L.PLACE_HEADS and doc[sp.end].text[:1].isupper() and label_at[sp.end] is None:
+                sp.end, sp.label_ = sp.end + 1, "FAC"
+                label_at[sp.end - 1] = sp
+            elif sp.label_ in ("PERSON", "ORG") and sp.end + 2 < n and low[sp.end] in ("'s", "’s") \
+                    and low[sp.end + 1] in L.PLACE_HEADS and doc[sp.end + 1].text[:1].isupper() \
+                    and label_at[sp.end + 1] is None:
+                sp.end, sp.label_ = sp.end + 2, "FAC"
+                label_at[sp.end - 1] = label_at[sp.end - 2] = sp
+        # 1a'. "William Saab" after "Tarek", "Houghton" after "Irungu": a first name NER left out
+        for sp in spans:
+            b = sp.start - 1
+            if sp.label_ != "PERSON" or b < 1 or label_at[b] is not None or doc[b].tag_ != "NNP" \
+                    or doc[b].text.endswith(".") \
+                    or not doc[b].text[:1].isupper() or b in sent_start or self.junk[b] or not doc[b].whitespace_ \
+                    or doc[b - 1].text[:1].isupper() and low[b - 1] not in L.TITLE_WORDS \
+                    and low[b - 1] not in L.PERSON_TITLES or sp.end - sp.start > 2 \
+                    or any(low[b] in ws for ws in (L.TITLE_WORDS, L.PERSON_TITLES, L.DEMONYMS, L.ORG_HEADS,
+                                                   L.PLACE_HEADS, L.HONORIFICS, _MONTHS_DAYS)) \
+                    or low[b] in L.COUNTRY_BY_LOWER or low[b] in L.CAPITALS:
+                continue
+            sp.start = b
+            label_at[b] = sp
         # 1a'. "Aung San" + "Suu Kyi": a person's name NER cut before untagged proper nouns
         for sp in spans:
             if sp.label_ != "PERSON" or sp.end - sp.start < 2:
@@ -549,7 +578,8 @@ class Extractor:
                     and tlow not in L.KNOWN_ORGS and not any(low[t] in L.ORG_HEADS for t in range(first, sp.end)):
                 sp.label_ = "GPE"  # "the only border crossing, Bab al-Hawa," / "Bab al-Hawa, a border town"
             elif sp.label_ == "ORG" and placey and (" " not in doc[first:sp.end].text
-                                                    or prev == "of" and prev2 in L.PLACE_NOUNS) \
+                                                    or prev == "of" and prev2 in L.PLACE_NOUNS
+                                                    or nxt in L.PLACE_NOUNS and sp.end - first <= 3) \
                     and not text.isupper() \
                     and low[last] not in L.ORG_HEADS and tlow not in L.KNOWN_ORGS and tlow not in L.GROUP_NORPS:
                 sp.label_ = "GPE"
@@ -951,7 +981,8 @@ class Extractor:
                 for p in persons:
                     pw = [re.sub(r"^(?:al|el|ad|as|ash|bin|ibn)-", "", x, flags=re.I) for x in p.name.split()]
                     words = [re.sub(r"^(?:al|el|ad|as|ash|bin|ibn)-", "", x, flags=re.I) for x in m.text.split()]
-                    if len(pw) > len(words) and (words == pw[-len(words):] or (len(words) == 1 and words[0] in pw[1:])):
+                    if len(pw) > len(words) and (words == pw[-len(words):] or (len(words) == 1 and words[0] in pw[1:])
+                                                 or m.kind == "person" and len(words) == 2 and words == pw[:2]):
                         target = p
                         break
                 if target is None and m.kind == "person" and len(words) == 1:

@@ -1554,7 +1554,7 @@ class Extractor:
         raw: list[dict[str, Any]] = []
         while i < n:
             tok = doc[i]
-            if self.in_quote[i] or self.ent_label[i] in _SKIP_NUM_LABELS and not self._count_object(i) \
+            if self.in_quote[i] or self.junk[i] or self.ent_label[i] in _SKIP_NUM_LABELS and not self._count_object(i) \
                     or not self._numberish(i):
                 i += 1
                 continue
@@ -1571,6 +1571,9 @@ class Extractor:
             is_year = j == i and tok.text.isdigit() and len(tok.text) == 4 and 1900 <= int(tok.text) <= 2100
             age = i >= 2 and (self.lower[i - 1] == "aged" or self.lower[i - 2:i] == ["age", "of"]
                               or self.lower[i - 1] == "age")  # "children under the age of 16"
+            if j + 1 < n and self.lower[j + 1] in ("p.m.", "a.m.", "pm", "am", "gmt", "o'clock", "p.m", "a.m"):
+                i = j + 1  # "between 7 p.m. and 11 p.m."
+                continue
             one_of = value == 1 and j + 1 < n and self.lower[j + 1] == "of"  # "one of them"
             one_of = one_of or j + 2 < n and self.lower[j + 1] == "in" and self._numberish(j + 2)  # "one in seven"
             one_of = one_of or j + 1 < n and self.lower[j + 1] == "of" and any(  # "in 39 of Nepal's 75 districts"
@@ -1798,6 +1801,21 @@ class Extractor:
                             and any(g.lower_ in ("hospital", "hospitals") for g in c.children):
                         ctype = "injured"  # "107 people remained in hospital"
                         break
+                    if h.lemma_ == "need" and c.dep_ == "dobj" and c.lower_ in ("help", "aid", "assistance") \
+                            or c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ == "need" for g in c.children):
+                        ctype = "affected"  # "one million children needed help", "were in need of assistance"
+                        break
+                    if c.dep_ == "prep" and c.lower_ == "without" and any(
+                            g.lower_ in ("power", "electricity", "water", "heating") for g in c.children):
+                        ctype = "affected"  # "a city of 260,000 people was without power"
+                        break
+                    if h.i == noun.i and c.dep_ == "relcl":  # "20 people who had been abducted or were missing"
+                        words = [c] + [g for g in c.children if g.dep_ in ("conj", "acomp")]
+                        words += [g for w in words for g in w.children if g.dep_ == "acomp"]
+                        hit = [L.COUNT_TYPE_WORDS[w.lower_] for w in words if w.lower_ in L.COUNT_TYPE_WORDS]
+                        if hit:
+                            ctype = hit[0]
+                            break
                     if c.dep_ == "dobj" and c.lower_ in ("refuge", "shelter") \
                             or c.dep_ == "prep" and any(g.lower_ in ("shelters", "camps", "evacuation")
                                                         for g in c.children):
@@ -1809,16 +1827,17 @@ class Extractor:
                     h = h.head
                     continue
                 h = h.head
-        if ctype in ("killed", "injured", "arrested", "missing") and noun.i >= e and noun.lower_ in L.THING_NOUNS \
-                and noun.i - e < 3:
+        if (ctype in ("killed", "injured", "arrested", "missing") and noun.lower_ in L.THING_NOUNS
+                or noun.lower_ in L.AREA_NOUNS) and noun.i >= e and noun.i - e < 3:
             return None  # "arrested a man and searched two addresses"
         if ctype is None and noun.lower_ in L.COUNT_TYPE_WORDS:
             ctype = L.COUNT_TYPE_WORDS[noun.lower_]
         if ctype is None and noun.lower_ in L.OTHER_COUNT_NOUNS:
             ctype = "other"
         # 3. a window in the clause, when the number counts people ("searched two addresses" is no count)
-        if ctype is None and not (noun.i >= e and noun.tag_.startswith("NN") and noun.lower_ not in L.PEOPLE_NOUNS
-                                  and noun.lower_ not in L.GENERIC_COUNTED):
+        if ctype is None and (noun.lower_ in L.PEOPLE_NOUNS or noun.lower_ in L.GENERIC_COUNTED
+                              or not noun.tag_.startswith("NN")) \
+                and not (noun.i < e and noun.dep_ in ("nsubj", "nsubjpass")):  # not "one was pulled alive"
             best = None
             for k in range(max(sent.start, s - 8), min(sent.end, e + 7)):
                 w = low[k]

@@ -372,8 +372,8 @@ def _is_junk(line: str) -> bool:
     s = re.sub(r"\s+", " ", line).strip()
     if not s:
         return False
-    if _JUNK.match(s):
-        return True
+    if _JUNK.match(s) or s.startswith("(") and s.endswith(")") and _JUNK.match(s[1:-1].strip()):
+        return True  # "(Reporting by ...; Editing by ...)"
     return False
 
 

@@ -303,6 +303,11 @@ ORG_LAST_WORDS = frozenset({"cooperation", "council", "organisation", "organizat
 ORG_BEFORE_NOUNS = frozenset({"group", "operator", "company", "firm", "charity", "agency", "party", "movement",
                               "militia", "organisation", "organization", "broadcaster", "utility", "watchdog",
                               "monitor", "ngo", "network", "alliance", "coalition", "union", "newspaper"})
+# NORP words that are religions or peoples, never a place
+RELIGIONS_ETHNICITIES = frozenset("""
+sunni shia shiite muslim christian hindu sikh jewish buddhist catholic orthodox protestant kurd kurdish alawite
+druze yazidi rohingya tamil hazara pashtun uighur uyghur tutsi hutu fulani maasai coptic evangelical
+""".split())
 # words after a person's given name that belong to the family name ("Ursula von der Leyen")
 SURNAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "del", "dos"})
 # prepositions whose object is usually a place

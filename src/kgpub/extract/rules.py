@@ -793,9 +793,15 @@ class Extractor:
             if head is not None and low[head] in nouns:
                 return True
         if start >= 2 and doc[start - 1].text == "," and (end >= n or doc[end].text in (",", ".")):
-            for t in range(start - 2, max(-1, start - 9), -1):  # "the only crossing it can use, Bab al-Hawa,"
+            window: list[int] = []  # "the only crossing it can use, Bab al-Hawa,"
+            for t in range(start - 2, max(-1, start - 9), -1):
                 if doc[t].is_punct or low[t] in self._NOT_APPOS or self.in_quote[t]:
                     break
+                window.append(t)
+            inside = set(window)
+            for t in window:  # the heads of the phrase before the comma, not a noun inside its modifiers
+                if doc[t].head.i in inside and doc[t].head.i != t:
+                    continue  # "a spokesman for the health ministry, NAME": spokesman, not ministry
                 if low[t] in nouns and self.tags[t].startswith("NN") and not doc[t].text[:1].isupper() and any(
                         low[x] in ("the", "a", "an", "'s", "’s", "its", "their") for x in range(max(0, t - 3), t)):
                     return True
@@ -951,6 +957,11 @@ class Extractor:
             return None  # part of a longer name ("Islamic State")
         if len(span) == 1 and span[0].tag_ == "NNP" and span.root.dep_ in ("pobj", "compound", "nsubj", "dobj"):
             return self._mention(span, span.text, "place")
+        head = span.root.head.lower_
+        if len(span) == 1 and span.root.dep_ in ("nmod", "amod") and not re.search(r"(?:an|ese|ish|ic|i|ch)$", low) \
+                and (head in L.STATE_BODIES or head in L.BODY_NOUNS or head in L.PLACE_NOUNS) \
+                and low not in L.RELIGIONS_ETHNICITIES:
+            return self._mention(span, span.text, "place")  # "the Punjab provincial government" (NER: NORP)
         return None
 
     def _names_actor(self, span: Any) -> bool:
@@ -1934,7 +1945,7 @@ class Extractor:
                 for c in subjects:
                     ent = self.resolve(c, before=doc[k].idx) or self._noun_reporter(c)
                     local = ent is not None and ent.kind == "place" and c.lower_ in L.STATE_BODIES and any(
-                        g.dep_ in ("compound", "nmod") and self.mention_at[g.i]
+                        g.dep_ in ("compound", "nmod", "amod") and self.mention_at[g.i]
                         and self.mention_at[g.i].entity is ent
                         for g in c.children) or ent is not None and ent.kind == "place" and c.lower_ in ("officials", "authorities") \
                         and any(g.dep_ == "prep" and g.lower_ == "in" and any(

@@ -133,6 +133,10 @@ for _kind, _words in {
 }.items():
     for _w in _words.split():
         EVENT_TRIGGERS[_w] = _kind
+# wars of the past that articles name in passing
+HISTORICAL_WARS = frozenset({"cold war", "korean war", "vietnam war", "gulf war", "first gulf war",
+                             "world war i", "world war ii", "world war one", "world war two", "first world war",
+                             "second world war", "six-day war", "yom kippur war", "iran-iraq war"})
 # two-word triggers (first word, second word) -> kind
 EVENT_BIGRAMS: dict[tuple[str, str], str] = {
     ("air", "strike"): "airstrike", ("air", "strikes"): "airstrike", ("air", "raid"): "airstrike",

@@ -1296,6 +1296,10 @@ class Extractor:
                     kind = None
                 elif w in ("attacked", "attacking", "marched", "protested", "met", "visited") and False:
                     kind = None
+            if kind == "meeting" and w in ("summit", "summits") and any(
+                    self.ent_label[t] == "ORG" or re.fullmatch(r"[A-Z]+\d*", doc[t].text)
+                    for t in range(max(0, i - 5), i) if doc[t].head.i == i or doc[t].head.head.i == i):
+                kind = "conference"  # "the G20 summit", "a NATO summit": many members, not a meeting of two
             if kind == "projectile":
                 tok = doc[i]
                 verb = tok.head if tok.dep_ in ("nsubj", "dobj", "nsubjpass") else None
@@ -1317,7 +1321,26 @@ class Extractor:
             if kind == "attack" and low[s] in L.SOFT_ATTACK_WORDS and kinds & {"protest", "election"}:
                 continue  # clashes at a protest or between voters' camps are part of that event
             self._add_event_mention(kind, s, e, name)
+        self._fold_events()
         self._part_of()
+
+    def _fold_events(self) -> None:
+        """Talks with no place of their own are the talks of the article's meeting or conference;
+        historical wars named in passing ("the Cold War") are background, not events of the article."""
+        hosts = [e for e in self.events if e.kind in ("meeting", "conference")]
+        keep: list[Event] = []
+        for ev in self.events:
+            if ev.kind == "war" and ev.named and ev.label.lower() in L.HISTORICAL_WARS:
+                continue
+            if ev.kind == "talks" and not ev.places and not ev.named and hosts:
+                host = hosts[0]
+                host.sents += ev.sents
+                host.tokens += ev.tokens
+                host.actors += [a for a in ev.actors if a not in host.actors and a not in host.places]
+                host.date = host.date or ev.date
+                continue
+            keep.append(ev)
+        self.events = keep
 
     def _part_of(self) -> None:
         """An offensive or strike within a war; floods within the cyclone that brought them."""
@@ -1342,12 +1365,14 @@ class Extractor:
         actors = self._event_actors(tok, sent, kind)
         # merge with an earlier event of the same kind unless places or dates disagree
         target = None
+        one_per_article = kind in ("disaster", "protest", "election")  # their mentions are one event's parts
         for ev in self.events:
-            if ev.kind != kind or ev.named != bool(name):
+            if ev.kind != kind or ev.named != bool(name) and not (one_per_article and not name):
                 continue
             if name and ev.label != name:
                 continue
-            if places and ev.places and not set(map(id, places)) & set(map(id, ev.places)):
+            if places and ev.places and not set(map(id, places)) & set(map(id, ev.places)) \
+                    and not one_per_article:
                 continue
             if date and ev.date and date != ev.date:
                 continue

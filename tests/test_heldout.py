@@ -1,4 +1,4 @@
-"""Regression guard: extraction quality on the held-out sets (examples/heldout, heldout2, heldout3).
+"""Regression guard: extraction quality on the held-out sets (examples/heldout, heldout2 … heldout5).
 
 Each set was written before a round of rule changes (docs/extraction.md says which, and how each was
 looked at). The floors sit a little below the figures measured after the last round; a rule change
@@ -13,16 +13,20 @@ import pytest
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
-# set: (minimum articles, minimum speaker accuracy, minimum F1 per metric) -- measured after round 6:
-# heldout entities 0.996 / counts 0.937 / sources 0.944; heldout2 0.874 / 0.849 / 0.623;
-# heldout3 0.928 / 0.878 / 0.909
+# set: (minimum articles, minimum speaker accuracy, minimum F1 per metric) -- measured after round 7
+# (entities / counts / sources): heldout 0.996 / 0.962 / 0.959; heldout2 0.931 / 0.918 / 0.769;
+# heldout3 0.952 / 0.878 / 0.909; heldout4 0.917 / 0.893 / 0.805; heldout5 0.922 / 0.919 / 0.800
 SETS = {
-    "heldout": (10, 0.87, {"entities": 0.96, "counts": 0.91, "hedges": 0.94, "sources": 0.91, "quotes": 0.97,
-                           "speakers": 0.95, "event kinds": 0.88}),
-    "heldout2": (12, 0.90, {"entities": 0.86, "counts": 0.83, "hedges": 0.90, "sources": 0.60, "quotes": 0.97,
-                            "speakers": 0.93, "event kinds": 0.70}),
-    "heldout3": (6, 0.90, {"entities": 0.91, "counts": 0.85, "hedges": 0.80, "sources": 0.88, "quotes": 0.97,
-                           "speakers": 0.91, "event kinds": 0.66}),
+    "heldout": (10, 0.87, {"entities": 0.97, "counts": 0.93, "hedges": 0.97, "sources": 0.93, "quotes": 0.97,
+                           "speakers": 0.95, "event kinds": 0.86}),
+    "heldout2": (12, 0.90, {"entities": 0.91, "counts": 0.89, "hedges": 0.94, "sources": 0.74, "quotes": 0.97,
+                            "speakers": 0.93, "event kinds": 0.75}),
+    "heldout3": (6, 0.90, {"entities": 0.93, "counts": 0.85, "hedges": 0.80, "sources": 0.88, "quotes": 0.97,
+                           "speakers": 0.91, "event kinds": 0.70}),
+    "heldout4": (8, 0.90, {"entities": 0.89, "counts": 0.87, "hedges": 0.83, "sources": 0.78, "quotes": 0.97,
+                           "speakers": 0.92, "event kinds": 0.70}),
+    "heldout5": (8, 0.90, {"entities": 0.90, "counts": 0.89, "hedges": 0.90, "sources": 0.77, "quotes": 0.97,
+                           "speakers": 0.91, "event kinds": 0.72}),
 }
 
 
@@ -44,7 +48,8 @@ def scored(request):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("name", sorted(SETS))
 def test_every_article_has_gold(name: str) -> None:
     folder = EXAMPLES / name
-    arts = [p for p in folder.iterdir() if p.suffix in (".txt", ".md", ".html") and ".gold." not in p.name]
+    arts = [p for p in folder.iterdir() if p.suffix in (".txt", ".md", ".html") and ".gold." not in p.name
+            and p.name != "README.md"]
     assert len(arts) >= SETS[name][0]
     for p in arts:
         assert (folder / f"{p.stem}.gold.yaml").is_file(), p.name

@@ -81,7 +81,8 @@ def extract_command(source: str, output: str, published: str | None) -> None:
 @click.option("--plain-ner", is_flag=True,
               help="Score spaCy's NER alone (the baseline; only the entity figures mean anything).")
 @click.option("--show-errors", is_flag=True,
-              help="List every difference from the gold: entities, counts, hedges, reporters, quotes, speakers, events.")
+              help="List every difference from the gold: entities, counts, hedges, reporters, quotes, speakers, "
+                   "events.")
 @handle_errors
 def eval_command(gold: str, inputs: tuple[str, ...], per_article: bool, plain_ner: bool, show_errors: bool) -> None:
     """Score extraction against gold fact sheets: precision, recall and F1 per kind of fact.

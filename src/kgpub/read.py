@@ -345,7 +345,8 @@ _JUNK = re.compile(
     | .{0,120}\b(?:cookies?|cookie\ policy|privacy\ settings|consent)\b.{0,120}
     | (?:(?:additional\ )?(?:reporting|editing|writing)\ by\ )[A-Z].{0,150}
     | (?:by\ |written\ by\ )[A-Z][\w.'’\-]*(?:\ [\w.'’\-]+){0,4}(?:,\ .{0,40})?
-    | by\ [A-Z][A-Z.'’\-]+(?:\ [A-Z][\w.'’\-]*){1,3}(?:\ (?:and|&)\ [A-Z][\w.'’\-]*(?:\ [\w.'’\-]+){1,3})?(?:,?\ (?:associated\ press|ap|reuters|afp))?
+    | by\ [A-Z][A-Z.'’\-]+(?:\ [A-Z][\w.'’\-]*){1,3}
+      (?:\ (?:and|&)\ [A-Z][\w.'’\-]*(?:\ [\w.'’\-]+){1,3})?(?:,?\ (?:associated\ press|ap|reuters|afp))?
     | \w+(?:\ \w+)?\ reported\ from\ [A-Z][\w\ ,.-]{0,60}?(?:\.\ follow\ .{0,160})?
     | follow\ .{0,60}\bcoverage\b.{0,160}
     | [a-z]{1,4}/[a-z]{1,4}(?:\ \(.{0,60}\))?
@@ -361,7 +362,8 @@ _JUNK = re.compile(
     | (?:image|media)\ (?:source|caption),.{0,200}
     | (?:related\ topics|save\ articles?\ to\ read\ later|skip\ next\ section.{0,80}|send|list\ of\ \d+\ items?)
     | (?:issued\ on|modified|published\ on)\s*:?.{0,60}
-    | (?:facebook|twitter|whatsapp|linkedin|email|x|telegram)(?:\s+(?:facebook|twitter|whatsapp|linkedin|email|x|telegram))+
+    | (?:facebook|twitter|whatsapp|linkedin|email|x|telegram)
+      (?:\s+(?:facebook|twitter|whatsapp|linkedin|email|x|telegram))+
     )[.!]?\s*$""",
     re.I | re.X,
 )

@@ -183,7 +183,8 @@ journalists reporters members supporters activists rebels insurgents gunmen atta
 infants babies minors girls boys servicemen personnel staff crew sailors pilots guards prisoners detainees
 hostages pilgrims worshippers fans spectators tourists citizens nationals inhabitants survivors others
 doctors nurses medics rescuers volunteers teachers farmers fishermen miners labourers laborers employees
-families households relatives bodies lives casualties Palestinians Israelis Ukrainians Russians Syrians Afghans Iraqis Sudanese Yemenis Rohingya
+families households relatives bodies lives casualties Palestinians Israelis Ukrainians Russians Syrians Afghans
+Iraqis Sudanese Yemenis Rohingya
 """.lower().split())
 # adjectives that make "sources" a state body ("security sources said")
 STATE_SOURCE_WORDS = frozenset({"security", "military", "police", "government", "intelligence", "army",
@@ -319,7 +320,8 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "
                             "into", "towards", "toward"})
 # bare words NER tags as places or people that are not entities in a news fact sheet
 NOT_ENTITIES = frozenset({"west", "east", "north", "south", "the west", "southeastern", "northeastern",
-                          "southwestern", "northwestern", "southern", "northern", "eastern", "western", "mps", "riot", "turnout", "fighting",
+                          "southwestern", "northwestern", "southern", "northern", "eastern", "western", "mps",
+                          "riot", "turnout", "fighting",
                           "rescuers", "residents", "witnesses", "cyclone", "hurricane", "parliament"})
 # generic state bodies that, when unnamed, speak for their country ("the army said", "police said")
 STATE_BODIES = frozenset("""

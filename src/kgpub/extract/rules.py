@@ -1166,7 +1166,8 @@ class Extractor:
         pos = before if before is not None else tok.idx
         state_sources = low == "sources" and any(c.lower_ in L.STATE_SOURCE_WORDS and c.dep_ in ("amod", "compound")
                                                  for c in tok.children)  # "security sources said"
-        if (low in L.STATE_BODIES or state_sources) and not any(c.lower_ in ("local", "provincial", "regional", "opposition", "rebel",
+        if (low in L.STATE_BODIES or state_sources) and not any(c.lower_ in ("local", "provincial", "regional",
+                                                                             "opposition", "rebel",
                                                            "foreign", "western", "international", "some")
                                              for c in tok.children):
             for e in self._before(pos):
@@ -1825,7 +1826,7 @@ class Extractor:
                         ctype = "participants"  # "more than 2 million people had taken part"
                         break
                     if c.dep_ in ("nsubj", "nsubjpass", "dobj") and h.tag_.startswith("VB") and c.i < noun.i:
-                        ctype = self._toll_type(c)  # "the death toll ... rose to 96", "the number of injured rose to 31"
+                        ctype = self._toll_type(c)  # "the death toll rose to 96", "the number of injured rose to 31"
                         if ctype:
                             break
                     if h.lower_ in L.TO_HOSPITAL_VERBS and c.dep_ == "prep" and c.lower_ == "to" and any(
@@ -1972,7 +1973,8 @@ class Extractor:
                     local = ent is not None and ent.kind == "place" and c.lower_ in L.STATE_BODIES and any(
                         g.dep_ in ("compound", "nmod", "amod") and self.mention_at[g.i]
                         and self.mention_at[g.i].entity is ent
-                        for g in c.children) or ent is not None and ent.kind == "place" and c.lower_ in ("officials", "authorities") \
+                        for g in c.children) or ent is not None and ent.kind == "place" \
+                        and c.lower_ in ("officials", "authorities") \
                         and any(g.dep_ == "prep" and g.lower_ == "in" and any(
                             self.mention_at[p.i] and self.mention_at[p.i].entity is ent for p in g.children)
                                 for g in c.children)  # "officials in Balochistan put the toll at 238"
@@ -1981,7 +1983,7 @@ class Extractor:
                         local = ent is not None
                     inside = doc[k].left_edge.i <= i <= doc[k].right_edge.i
                     if ent and (ent.kind != "place" or local):
-                        # the innermost reporting clause holding the figure wins ("X said ..., while Y put the toll at N")
+                        # the innermost reporting clause holding the figure wins ("X said ..., while Y put it at N")
                         d = (0, doc[k].right_edge.i - doc[k].left_edge.i) if inside else (1, 0)
                         if best is None or d < best[0]:
                             best = (d, ent)

@@ -193,3 +193,36 @@ def test_cli_eval_plain_ner_baseline_scores_below_the_rules() -> None:
         return float(next(line for line in out.splitlines() if line.startswith("entities")).split()[3])
 
     assert entity_f1(plain.stdout) < entity_f1(rules.stdout)
+
+
+def test_mismatches_lists_every_difference():
+    from kgpub.evaluate import mismatches
+
+    lines = mismatches(GOLD, PRED)
+    assert "- entity 'Ana Torres' (person)" in lines
+    assert "+ entity 'Monday' (person)" in lines
+    assert "- count injured 20 (by -)" in lines and "+ count killed 20 (by -)" in lines
+    assert not any(ln.startswith("~ count killed") for ln in lines)  # "more than" and "at least" agree
+    import copy
+
+    pred = copy.deepcopy(PRED)
+    pred["counts"][0]["qualifier"] = "up to"
+    assert any(ln.startswith("~ count killed at least 500") and "up to 500" in ln for ln in mismatches(GOLD, pred))
+    assert any(ln.startswith("~ speaker of 'We will not leave") and "predicted as Monday" in ln for ln in lines)
+    assert "- event talks" in lines and any(ln.startswith("+ event attack") for ln in lines)
+    assert mismatches(GOLD, GOLD) == []
+
+
+def test_eval_show_errors_and_directory_skips_files_without_gold(tmp_path):
+    pytest.importorskip("spacy")
+    import shutil
+
+    from kgpub.cli import cli
+
+    for name in ("01_idlib_market.txt", "01_idlib_market.gold.yaml"):
+        shutil.copy(DEVSET / name, tmp_path / name)
+    (tmp_path / "README.md").write_text("# About this set\n\nNotes for annotators, not an article.\n")
+    res = CliRunner().invoke(cli, ["eval", "--gold", str(tmp_path), str(tmp_path), "--show-errors"])
+    assert res.exit_code == 0, res.output
+    assert "articles: 1" in res.output
+    assert "01_idlib_market.txt:" in res.output

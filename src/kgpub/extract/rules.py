@@ -80,7 +80,7 @@ _JUNK_LINE = re.compile(
     re.IGNORECASE)
 
 
-_DATELINE = re.compile(r"\s*[A-Z][\w .'/-]{1,40}(?:\([\w .'-]{1,30}\)\s*)?(?:,[^()\n.]{1,40})?\s*"
+_DATELINE = re.compile(r"\s*[A-Z][\w .'/-]{1,40}(?:\([\w .'-]{1,30}\)\s*)?(?:,[^()\n]{1,40})?\s*"
                        r"\((?:Reuters|AP|AFP|dpa|Xinhua|UPI|CNN|Anadolu|PTI|IANS|Bernama|Yonhap|Kyodo|TASS|"
                        r"Interfax|EFE|ANSA)\)\s*[-—–]")
 
@@ -800,7 +800,8 @@ class Extractor:
                 window.append(t)
             inside = set(window)
             for t in window:  # the heads of the phrase before the comma, not a noun inside its modifiers
-                if doc[t].head.i in inside and doc[t].head.i != t:
+                if doc[t].head.i in inside and (doc[t].head.i < t or doc[t].dep_ in ("compound", "amod", "nmod",
+                                                                                    "poss")):
                     continue  # "a spokesman for the health ministry, NAME": spokesman, not ministry
                 if low[t] in nouns and self.tags[t].startswith("NN") and not doc[t].text[:1].isupper() and any(
                         low[x] in ("the", "a", "an", "'s", "’s", "its", "their") for x in range(max(0, t - 3), t)):

@@ -345,8 +345,8 @@ _JUNK = re.compile(
     | .{0,120}\b(?:cookies?|cookie\ policy|privacy\ settings|consent)\b.{0,120}
     | (?:(?:additional\ )?(?:reporting|editing|writing)\ by\ )[A-Z].{0,150}
     | (?:by\ |written\ by\ )[A-Z][\w.'’\-]*(?:\ [\w.'’\-]+){0,4}(?:,\ .{0,40})?
-    | by\ [A-Z][A-Z.'’\-]+(?:\ [A-Z][\w.'’\-]*){1,3}
-      (?:\ (?:and|&)\ [A-Z][\w.'’\-]*(?:\ [\w.'’\-]+){1,3})?(?:,?\ (?:associated\ press|ap|reuters|afp))?
+    | [Bb]y\ (?-i:[A-Z][A-Z.'’\-]+(?:\ [A-Z][\w.'’\-]*){1,3}
+      (?:\ (?:and|&)\ [A-Z][\w.'’\-]*(?:\ [\w.'’\-]+){1,3})?(?:,?\ (?:Associated\ Press|AP|Reuters|AFP))?)
     | \w+(?:\ \w+)?\ reported\ from\ [A-Z][\w\ ,.-]{0,60}?(?:\.\ follow\ .{0,160})?
     | follow\ .{0,60}\bcoverage\b.{0,160}
     | [a-z]{1,4}/[a-z]{1,4}(?:\ \(.{0,60}\))?
@@ -362,6 +362,12 @@ _JUNK = re.compile(
     | (?:image|media)\ (?:source|caption),.{0,200}
     | (?:related\ topics|save\ articles?\ to\ read\ later|skip\ next\ section.{0,80}|send|list\ of\ \d+\ items?)
     | (?:issued\ on|modified|published\ on)\s*:?.{0,60}
+    | (?=.{0,90}$)(?=.*\d).{0,60}\b(?:utc|gmt|bst|edt|est|cet|cest|hkt|ist|aest)\b.{0,40}
+    | \d{1,2}:\d{2}\s*-\s*source:.{0,40}
+    | .{0,300}\b(?:photograph|photo|picture|image|video):\s*[\w .,'’&-]{1,60}(?:/[\w .,'’&-]{1,60})*
+    | (?:enlarge\ this\ image|toggle\ caption|hide\ caption|explore\ more\ on\ these\ topics|
+       watch\ video|play\ video|listen\ to\ this\ article)
+    | (?-i:[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,4}(?:/[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,4})+)
     | (?:facebook|twitter|whatsapp|linkedin|email|x|telegram)
       (?:\s+(?:facebook|twitter|whatsapp|linkedin|email|x|telegram))+
     )[.!]?\s*$""",

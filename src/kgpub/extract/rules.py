@@ -82,7 +82,8 @@ _JUNK_LINE = re.compile(
 
 _DATELINE = re.compile(r"\s*[A-Z][\w .'/-]{1,40}(?:\([\w .'-]{1,30}\)\s*)?(?:,[^()\n]{1,40})?\s*"
                        r"\((?:Reuters|AP|AFP|dpa|Xinhua|UPI|CNN|Anadolu|PTI|IANS|Bernama|Yonhap|Kyodo|TASS|"
-                       r"Interfax|EFE|ANSA)\)\s*[-—–]")
+                       r"Interfax|EFE|ANSA)\)\s*[-—–]"
+                       r"|\s*[A-Z][\w .'/-]{1,40}(?:,[^()\n]{1,40})?\s+CNN\s*[-—–]")
 
 
 class Extractor:

@@ -53,6 +53,10 @@ COUNTRY_ALIASES: dict[str, str] = {
     "czechia": "Czech Republic", "the philippines": "Philippines", "the gambia": "Gambia",
     "palestinian territories": "Palestine",
 }
+# countries whose names have more words than NER keeps together ("Antigua" + "Barbuda")
+for _c in ("Antigua and Barbuda", "Trinidad and Tobago", "Saint Kitts and Nevis", "Sao Tome and Principe",
+           "Saint Vincent and the Grenadines", "Papua New Guinea", "Bosnia and Herzegovina"):
+    COUNTRY_ALIASES[_c.lower()] = _c
 COUNTRIES: set[str] = {c for c in DEMONYMS.values() if c} | set(COUNTRY_ALIASES.values()) | {"Congo"}
 COUNTRY_BY_LOWER: dict[str, str] = {c.lower(): c for c in COUNTRIES}
 COUNTRY_BY_LOWER.update(COUNTRY_ALIASES)
@@ -292,6 +296,7 @@ APPOS_PERSON_NOUNS = frozenset("""
 researcher analyst expert professor official adviser advisor activist lawyer doctor surgeon nurse journalist
 correspondent resident witness survivor farmer student teacher founder member candidate lawmaker politician
 economist scientist aide negotiator diplomat representative officer mother father son daughter wife husband
+driver shopkeeper vendor trader fisherman mechanic engineer worker labourer laborer pensioner grandmother
 """.split())
 # nouns in apposition that make a name an organisation (", a rescue group", ", an aid charity")
 ORG_APPOS_NOUNS = frozenset("""
@@ -313,6 +318,10 @@ RELIGIONS_ETHNICITIES = frozenset("""
 sunni shia shiite muslim christian hindu sikh jewish buddhist catholic orthodox protestant kurd kurdish alawite
 druze yazidi rohingya tamil hazara pashtun uighur uyghur tutsi hutu fulani maasai coptic evangelical
 """.split())
+# first words of organisation names too generic to stand for the organisation alone
+GENERIC_FIRST_WORDS = frozenset({"national", "united", "international", "world", "european", "african", "asian",
+                                 "human", "federal", "central", "democratic", "islamic", "arab", "american", "royal",
+                                 "general", "supreme", "state", "new", "free", "popular", "people's", "the"})
 # words after a person's given name that belong to the family name ("Ursula von der Leyen")
 SURNAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "del", "dos"})
 # prepositions whose object is usually a place

@@ -293,6 +293,22 @@ class Extractor:
                 return t.tag_ in ("NNP", "NNPS") or label_at[i] is not None
             return True
 
+        # 0. country names NER split ("Antigua" + "Barbuda")
+        for k in range(n - 2):
+            for size in (5, 4, 3):
+                name = " ".join(low[k:k + size])
+                if k + size <= n and name.count(" ") >= 2 and name in L.COUNTRY_BY_LOWER \
+                        and doc[k].text[:1].isupper():
+                    inside = {id(label_at[t]): label_at[t] for t in range(k, k + size) if label_at[t] is not None}
+                    for sp in inside.values():
+                        sp.label_ = ""
+                    sp = _Span(k, k + size, "GPE")
+                    spans.append(sp)
+                    for t in range(k, k + size):
+                        label_at[t] = sp
+                    break
+        spans = [sp for sp in spans if sp.label_]
+
         # 1. organisation names the model split or cut ("Doctors Without Borders",
         #    "International Federation of Red Cross and Red Crescent Societies", "G5 Sahel")
         i = 0
@@ -420,7 +436,8 @@ class Extractor:
                 continue
             for t in range(sp.start + 1, sp.end - 1):
                 if low[t] in L.PERSON_TITLES and low[t] not in L.ORG_HEADS and doc[t + 1].text[:1].isupper() \
-                        and all(doc[x].text[:1].isupper() for x in range(t + 1, sp.end)):
+                        and all(doc[x].text[:1].isupper() for x in range(t + 1, sp.end)) \
+                        and not (sp.end - t == 2 and low[sp.end - 1] in L.ORG_HEADS | {"staff", "secretariat"}):
                     org_end = t
                     while org_end > sp.start and not doc[org_end - 1].text[:1].isupper():
                         org_end -= 1
@@ -489,6 +506,16 @@ class Extractor:
                     and tlow not in L.KNOWN_ORGS and doc[last].text[:1].isupper() and doc[last].tag_ != "NNPS" \
                     and not low[last].endswith("s"):
                 sp.start = last  # "the Kurdish Peshmerga" -> Peshmerga; not "Indian Railways"
+                continue
+            if sp.label_ in ("ORG", "GPE", "FAC") and sp.end + 2 < n and doc[sp.end].text == "," \
+                    and re.fullmatch(r"\d{1,2}", doc[sp.end + 1].text) and doc[sp.end + 2].text in (",", ".") \
+                    and len(text.split()) <= 3 and not text.isupper():
+                sp.label_ = "PERSON"  # "said Rahmat Hidayat, 40, a taxi driver"
+                continue
+            if sp.label_ == "ORG" and prev in ("near", "outside", "around", "across", "towards", "toward") \
+                    and sp.end - first <= 3 and tlow not in L.KNOWN_ORGS and not text.isupper() \
+                    and not any(low[t] in L.ORG_HEADS for t in range(first, sp.end)):
+                sp.label_ = "GPE"  # "camps near Cox's Bazar"
                 continue
             if sp.label_ in ("ORG", "GPE", "FAC") and first >= 3 and low[first - 1] == "old" \
                     and low[first - 2] == "-" and low[first - 3] == "year" and len(text.split()) <= 3:
@@ -957,7 +984,8 @@ class Extractor:
         # a proper noun that is no known nationality: NER often tags towns as NORP ("Aleppo")
         if span.end < len(self.doc) and self.doc[span.end].text[:1].isupper():
             return None  # part of a longer name ("Islamic State")
-        if len(span) == 1 and span[0].tag_ == "NNP" and span.root.dep_ in ("pobj", "compound", "nsubj", "dobj"):
+        if len(span) == 1 and span[0].tag_ == "NNP" and span.root.dep_ in ("pobj", "compound", "nsubj", "dobj") \
+                and low not in L.RELIGIONS_ETHNICITIES:
             return self._mention(span, span.text, "place")
         head = span.root.head.lower_
         if len(span) == 1 and span.root.dep_ in ("nmod", "amod") and not re.search(r"(?:an|ese|ish|ic|i|ch)$", low) \
@@ -1016,6 +1044,13 @@ class Extractor:
                     if len(words) < len(e.name.split()) and all(w in e.name.split() for w in words) \
                             and words[-1] == e.name.split()[-1]:
                         target = e
+                        break
+                    if len(words) == 1 and words[0] == e.name.split()[0] and len(e.name.split()) > 1 \
+                            and words[0].lower() not in L.GENERIC_FIRST_WORDS and words[0].lower() not in L.DEMONYMS \
+                            and words[0].lower() not in L.COUNTRY_BY_LOWER and sum(
+                                1 for o in by_key.values() if o.kind == "organization"
+                                and o.name.split()[0] == words[0]) == 1:
+                        target = e  # "Amnesty" after "Amnesty International"
                         break
             if target is None:
                 key = (m.kind if m.kind != "place" else "place", m.text.lower())

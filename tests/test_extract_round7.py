@@ -159,3 +159,23 @@ def test_repeated_figure_takes_the_reporter_its_body_sentence_names(sheet):
         "Blast in port\n\nAn explosion hit the port of Aden.\n\nUp to 5,000 homeless\n\n"
         "Aden governor Tariq Salem said up to 5,000 people had been left homeless by the blast.\n"))
     assert ("displaced", 5000, "Tariq Salem") in got
+
+
+# ------------------------------------------------------------------ quotes
+
+
+def speakers(sheet: dict) -> dict[str, str]:
+    names = {e["id"]: e["name"] for e in sheet.get("entities", [])}
+    return {q["text"]: names.get(q["speaker"], "") for q in sheet.get("quotes", [])}
+
+
+def test_partial_quotes_belong_to_the_subject_of_their_clause(sheet):
+    got = speakers(sheet(
+        "Sanctions row at the UN\n\nThe US envoy, Mara Quell, has accused Dak Hollen of \"courting a wider war\" and "
+        "urged the council to act. In Washington, defence secretary Ivo Brandt warned: \"Any attack will be met "
+        "with overwhelming force.\" President Donald Trump also criticised Seoul, saying its \"talk of appeasement\" would fail.\n"
+        "\nRenko, speaking at the end of a summit in Xiamen, said more sanctions would be \"useless and "
+        "ineffective\".\n"))
+    assert got.get("courting a wider war") == "Mara Quell"
+    assert got.get("talk of appeasement") == "Donald Trump"
+    assert got.get("useless and ineffective") == "Renko"

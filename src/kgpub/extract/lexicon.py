@@ -322,6 +322,14 @@ druze yazidi rohingya tamil hazara pashtun uighur uyghur tutsi hutu fulani maasa
 GENERIC_FIRST_WORDS = frozenset({"national", "united", "international", "world", "european", "african", "asian",
                                  "human", "federal", "central", "democratic", "islamic", "arab", "american", "royal",
                                  "general", "supreme", "state", "new", "free", "popular", "people's", "the"})
+# verbs besides the speech verbs whose subject speaks a quote inside their clause ("accused Kim of
+# 'begging for war'", "criticised Seoul, saying its 'talk of appeasement' ...")
+SPEAKER_VERBS = frozenset("""
+accused accuses accusing criticised criticized criticises criticizes saying condemned condemns described
+describes branded brands dismissed dismisses denounced denounces vowed vows pledged pledges promised promises
+admitted admits conceded concedes acknowledged acknowledges predicted predicts demanded demands complained
+complains labelled labeled calling telling adding warning urging insisting arguing describing
+""".split())
 # words after a person's given name that belong to the family name ("Ursula von der Leyen")
 SURNAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "del", "dos"})
 # prepositions whose object is usually a place

@@ -468,11 +468,15 @@ class Extractor:
         # 2. relabel: known organisations, people in places, organisations that are towns
         person_evidence: set[str] = set()
         strong_person: set[str] = set()
+        speakers: set[str] = set()
         for k in range(n):
             if low[k] in L.TITLE_WORDS and k + 1 < n and doc[k + 1].text[:1].isupper():
                 person_evidence.add(low[k + 1])
             if low[k] in L.SPEECH_VERBS and k + 1 < n and doc[k + 1].text[:1].isupper():
                 person_evidence.add(low[k + 1])
+            if low[k] in L.SPEECH_VERBS and self.tags[k].startswith("VB"):
+                speakers.update(low[c.i] for c in doc[k].children  # "Putin, speaking at ..., said"
+                                if c.dep_ == "nsubj" and c.tag_ == "NNP")
             if (low[k] in L.HONORIFICS or low[k] in L.PERSON_TITLES) and k + 1 < n \
                     and doc[k + 1].text[:1].isupper() and doc[k + 1].tag_ == "NNP":
                 strong_person.add(low[k + 1])  # "Mr Kiper", "governor Oleh Kiper"
@@ -613,6 +617,7 @@ class Extractor:
                 sp.label_ = "GPE"
             elif sp.label_ == "PERSON" and sp.end - sp.start == 1 and sp.start in sent_start \
                     and words_elsewhere.get(low[sp.start], 0) <= 1 and low[sp.start] not in person_evidence \
+                    and low[sp.start] not in speakers \
                     and low[sp.start] not in L.CAPITALS and low[sp.start] not in L.COUNTRY_BY_LOWER \
                     and not (sp.end < n and doc[sp.end].text[:1].isupper()):
                 sp.label_ = ""  # "Turnout was ...": a capitalised common word
@@ -2236,7 +2241,7 @@ class Extractor:
         lo, hi = self.sents[s0].start, self.sents[s1].end
         cands: list[tuple[int, Any]] = []
         for k in range(lo, hi):
-            if self.in_quote[k] or low[k] not in L.SPEECH_VERBS:
+            if self.in_quote[k] or low[k] not in L.SPEECH_VERBS and low[k] not in L.SPEAKER_VERBS:
                 continue
             tok = doc[k]
             if low[k] == "according":
@@ -2247,7 +2252,9 @@ class Extractor:
                 continue
             # skip verbs whose whole clause lies in another quote's paragraph
             dist = min(abs(tok.idx - qe), abs(tok.idx - qs))
-            cands.append((dist, tok))
+            covers = tok.left_edge.idx <= qs and qe <= tok.right_edge.idx + len(tok.right_edge.text) + 1
+            rank = 0 if covers else 10**6 if low[k] in L.SPEECH_VERBS else 2 * 10**6  # the verb governing the quote
+            cands.append((dist + rank, tok))
         cands.sort(key=lambda p: p[0])
         for _, tok in cands:
             if tok.lower_ == "according":
@@ -2257,8 +2264,16 @@ class Extractor:
                         if e:
                             return e
                 continue
-            for c in tok.children:
+            verb = tok
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
+                    and tok.dep_ in ("advcl", "xcomp", "conj") and tok.head.tag_.startswith("VB"):
+                verb = tok.head  # "Trump criticised Seoul, saying its 'talk of appeasement' ..."
+            for c in verb.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and not self.in_quote[c.i]:
+                    for a in c.children:  # "the UN High Commissioner for Human Rights, Volker Turk, said"
+                        m = self.mention_at[a.i] if a.dep_ == "appos" else None
+                        if m is not None and m.entity is not None and m.entity.kind == "person":
+                            return m.entity
                     e = self.resolve(c, before=min(qs, c.idx))
                     if e and e.kind != "place":
                         return e

@@ -179,3 +179,34 @@ def test_partial_quotes_belong_to_the_subject_of_their_clause(sheet):
     assert got.get("courting a wider war") == "Mara Quell"
     assert got.get("talk of appeasement") == "Donald Trump"
     assert got.get("useless and ineffective") == "Renko"
+
+
+def test_more_count_and_reporter_patterns(sheet):
+    got = counts(sheet(
+        "Clashes in Nagorno-Karabakh\n\nThe fighting continued on Saturday. The ethnic Armenian authorities said "
+        "36 civilians had been killed. They put their military losses at 673.\n\nMyanmar's army says about 400 "
+        "people have died. Nearly 20,000 have been driven from their homes, the International Organization for "
+        "Migration said.\n"))
+    assert ("killed", 673) in {(t, v) for t, v, _ in got}
+    assert ("killed", 400, "Myanmar") in got
+    assert ("displaced", 20000, "International Organization for Migration") in got
+
+
+def test_a_toll_with_no_event_word_gets_an_event_of_its_own(sheet):
+    s = sheet("Gang violence in Haiti\n\nMore than 2,400 people were killed in Haiti between January and August, "
+              "according to U.N. figures.\n\nThe rail disaster in Odisha killed at least 280 people.\n")
+    by_id = {e["id"]: e for e in s["events"]}
+    kinds = {c["value"]: by_id[c["event"]]["kind"] for c in s["counts"]}
+    assert kinds.get(2400) == "attack"
+    assert kinds.get(280) == "disaster"
+
+
+def test_official_of_the_group_and_a_hyphenated_apposition(sheet):
+    s = sheet("Protests in Belarus\n\nThe Interior Ministry said 3,000 people were detained. Viasna, a Minsk-based "
+              "human rights centre, has recorded the deaths of two protesters. At least 200 people have been treated "
+              "in hospital, it said.\n\nA Taliban spokesman condemned the bombing in Kabul. An official of the group "
+              "later said at least 28 Taliban members were among those killed.\n")
+    assert entities(s).get("Viasna") == "organization"
+    got = counts(s)
+    assert ("injured", 200, "Viasna") in got
+    assert ("killed", 28, "Taliban") in got

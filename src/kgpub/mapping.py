@@ -87,6 +87,18 @@ def _date(value: str) -> Literal:
     return Literal(value, datatype=NamedNode(_XSD_DATE_TYPES[precision]))
 
 
+def _acting_ids(data: dict[str, Any]) -> set[str]:
+    """Ids of entities a sheet uses as actors: event actors, reporters, claim authors, speakers."""
+    ids: set[str] = set()
+    for event in data.get("events") or []:
+        actors = event.get("actors") or []
+        ids.update([actors] if isinstance(actors, str) else actors)
+    ids.update(c["reported_by"] for c in data.get("counts") or [] if c.get("reported_by"))
+    ids.update(k["author"] for k in data.get("claims") or [] if k.get("author"))
+    ids.update(q["speaker"] for q in data.get("quotes") or [] if q.get("speaker"))
+    return ids
+
+
 def map_factsheet(sheet: FactSheet, *, base: str = iris.DEFAULT_BASE) -> list[Quad]:
     """Map a fact sheet to quads in its article's named graph.
 
@@ -110,10 +122,13 @@ def map_factsheet(sheet: FactSheet, *, base: str = iris.DEFAULT_BASE) -> list[Qu
         return Literal(value, language=lang)
 
     entity_iris: dict[str, str] = {}
+    acting = _acting_ids(data)
     for entity in sheet.items("entities"):
         e_iri = iris.entity_iri(base, entity["type"], entity["name"], entity.get("key"))
         entity_iris[entity["id"]] = e_iri
         out.a(e_iri, *ENTITY_TYPES[entity["type"]])
+        if entity["type"] == "place" and entity["id"] in acting:
+            out.a(e_iri, SEM + "Actor")  # "Hawaii officials said": a place whose authorities act
         out.add(e_iri, RDFS + "label", label(entity["name"]))
         for alias in entity.get("aliases") or []:
             out.add(e_iri, SKOS + "altLabel", label(alias))

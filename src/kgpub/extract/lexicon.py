@@ -137,6 +137,9 @@ for _kind, _words in {
 }.items():
     for _w in _words.split():
         EVENT_TRIGGERS[_w] = _kind
+# words that make a toll with no event word a disaster's, not violence ("the worst rail disaster")
+ACCIDENT_WORDS = frozenset({"disaster", "disasters", "crash", "crashes", "accident", "accidents", "collision",
+                            "derailment", "collapse", "fire", "fires", "sinking", "capsized", "stampede"})
 # wars of the past that articles name in passing
 HISTORICAL_WARS = frozenset({"cold war", "korean war", "vietnam war", "gulf war", "first gulf war",
                              "world war i", "world war ii", "world war one", "world war two", "first world war",
@@ -201,7 +204,8 @@ THING_NOUNS = frozenset("""
 addresses address homes houses buildings structures vehicles cars trucks tanks aircraft planes jets drones
 missiles rockets shells bombs weapons guns rifles sites locations targets positions hectares acres tonnes
 tons dollars euros pounds rupees kilometres kilometers miles metres meters hours days weeks months years
-villages towns cities schools hospitals shops businesses roads bridges boats ships flights documents
+villages towns cities schools hospitals shops businesses roads bridges boats ships flights documents streets
+blocks floors doors storeys stories
 """.split())
 OTHER_COUNT_NOUNS = frozenset({"voters", "seats", "votes", "ballots", "delegates"})
 GENERIC_COUNTED = frozenset({"people", "persons", "others", "individuals", "those", "residents", "person",

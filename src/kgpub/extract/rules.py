@@ -64,6 +64,7 @@ class Event:
     named: bool = False
     part_of: Event | None = None
     id: str = ""
+    implicit: bool = False  # made for a toll told with no event word
 
 
 def slug(text: str) -> str:
@@ -120,6 +121,7 @@ class Extractor:
         self.counts: list[dict[str, Any]] = []
         self.quotes: list[dict[str, Any]] = []
         self.claims: list[dict[str, Any]] = []
+        self._paragraphs: list[int] | None = None
 
     # ------------------------------------------------------------------ entities
 
@@ -818,13 +820,16 @@ class Extractor:
         doc, low, n = self.doc, self.lower, len(self.doc)
         if end < n and doc[end].text == "," and end + 2 < n and low[end + 1] in ("a", "an", "the"):
             head = None  # "Kornidzor, a village near the border"; not "X, the group's director"
-            for t in range(end + 2, min(n, end + 6)):
+            for t in range(end + 2, min(n, end + 8)):
                 if self.tags[t].startswith("NN") and not doc[t].text[:1].isupper():
                     head = t
+                elif doc[t].text == "-" or t + 1 < n and doc[t + 1].text == "-" and not doc[t].whitespace_ \
+                        or self.tags[t] == "VBN" and t > end + 2 and doc[t - 1].text == "-":
+                    continue  # "a Minsk-based human rights centre"
                 elif not (self.tags[t].startswith("JJ") or self.tags[t] == "POS"):
                     break
-            if head is not None and low[head] in nouns:
-                return True
+            if head is not None and low[head] in nouns and not (head + 1 < n and doc[head + 1].text[:1].isupper()):
+                return True  # not ", the Oslo-based group Iran Human Rights said": that names the next name
         if start >= 2 and doc[start - 1].text == "," and (end >= n or doc[end].text in (",", ".")):
             window: list[int] = []  # "the only crossing it can use, Bab al-Hawa,"
             for t in range(start - 2, max(-1, start - 9), -1):
@@ -1208,6 +1213,17 @@ class Extractor:
         pos = before if before is not None else tok.idx
         state_sources = low == "sources" and any(c.lower_ in L.STATE_SOURCE_WORDS and c.dep_ in ("amod", "compound")
                                                  for c in tok.children)  # "security sources said"
+        if low in L.STATE_BODIES:
+            for c in tok.children:
+                m = self.mention_at[c.i] if c.dep_ == "poss" else None
+                if m is not None and m.entity is not None and m.entity.kind == "country":
+                    return m.entity  # "Myanmar's army says"
+                if c.dep_ == "prep" and c.lower_ == "of" and low in ("official", "officials", "spokesman"):
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            e = self.resolve(g, before=before)
+                            if e is not None and e.kind in ("organization", "country"):
+                                return e  # "an official of the group said"
         if (low in L.STATE_BODIES or state_sources) and not any(c.lower_ in ("local", "provincial", "regional",
                                                                              "opposition", "rebel",
                                                            "foreign", "western", "international", "some")
@@ -1650,6 +1666,9 @@ class Extractor:
             is_year = j == i and tok.text.isdigit() and len(tok.text) == 4 and 1900 <= int(tok.text) <= 2100
             age = i >= 2 and (self.lower[i - 1] == "aged" or self.lower[i - 2:i] == ["age", "of"]
                               or self.lower[i - 1] == "age")  # "children under the age of 16"
+            age = age or i >= 2 and j == i and doc[i - 1].text == "," and self.mention_at[i - 2] is not None \
+                and self.mention_at[i - 2].kind == "person" and j + 1 < n and doc[j + 1].text in (",", ".")
+            # ... and "Sevinj Mammadova, 52, who lives nearby"
             if j + 1 < n and self.lower[j + 1] in ("p.m.", "a.m.", "pm", "am", "gmt", "o'clock", "p.m", "a.m"):
                 i = j + 1  # "between 7 p.m. and 11 p.m."
                 continue
@@ -1669,6 +1688,8 @@ class Extractor:
 
     def _paragraph_of(self) -> list[int]:
         """Paragraph number of every sentence (a line break between two sentences starts a new one)."""
+        if self._paragraphs is not None:
+            return self._paragraphs
         out, p, prev_end = [], 0, None
         for sp in self.sents:
             words = [t for t in sp if not t.is_space]
@@ -1679,6 +1700,7 @@ class Extractor:
                 p += 1
             out.append(p)
             prev_end = words[-1].idx + len(words[-1].text)
+        self._paragraphs = out
         return out
 
     def _attribution(self, si: int) -> Entity | None:
@@ -1895,6 +1917,9 @@ class Extractor:
                         if hit:
                             ctype = hit[0]
                             break
+                    if c.dep_ == "prep" and c.lower_ == "from" and any(g.lower_ == "homes" for g in c.children):
+                        ctype = "displaced"  # "200,000 have been driven from their homes"
+                        break
                     if c.dep_ == "dobj" and c.lower_ in ("refuge", "shelter") \
                             or c.dep_ == "prep" and any(g.lower_ in ("shelters", "camps", "evacuation")
                                                         for g in c.children):
@@ -1968,6 +1993,8 @@ class Extractor:
         if w == "toll":
             mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
             return "injured" if mods & {"injury", "casualty"} else "killed"
+        if w == "losses":  # "they put their military losses at 673"
+            return "killed"
         if w in ("number", "figure", "tally", "count"):
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
@@ -2136,11 +2163,26 @@ class Extractor:
         prefer = {"participants": ("protest",), "arrested": ("protest", "attack", "election"),
                   "other": ("election",)}.get(item["type"],
                                               ("attack", "airstrike", "offensive", "disaster", "war", "protest"))
+        para = self._paragraph_of()
         for kinds in (prefer, ("attack", "airstrike", "offensive", "disaster", "war", "protest", "election")):
             for ev in self.events:
-                if ev.kind in kinds:
+                if ev.kind in kinds and (not ev.implicit or para[ev.sents[0]] == para[si]):
                     return ev
-        return None
+        if item["type"] not in ("killed", "injured", "missing", "displaced"):
+            return None
+        # a toll told with no event word ("More than 2,400 people were killed in Haiti"): the fact sheet
+        # needs an event, so the count gets one of its own, named by its sentence's place
+        sent = self.sents[si]
+        disaster = any(self.lower[t] in L.EVENT_TRIGGERS and L.EVENT_TRIGGERS[self.lower[t]] == "disaster"
+                       or self.lower[t] in L.ACCIDENT_WORDS for t in range(sent.start, sent.end))
+        kind = "disaster" if disaster else "attack"
+        places = [e for e in self.entities_in(sent.start, sent.end, ("place", "country"))][:1]
+        label = ("Disaster" if disaster else "Violence") + (f" in {places[0].name}" if places else "")
+        tok = self.doc[item["tok"]]
+        ev = Event(kind, label, (tok.idx, tok.idx + len(tok.text)), sents=[si], tokens=[tok.i], places=places,
+                   implicit=True)
+        self.events.append(ev)
+        return ev
 
     # ------------------------------------------------------------------ quotes
 
@@ -2362,19 +2404,25 @@ class Extractor:
 
     # ------------------------------------------------------------------ assemble
 
-    def run(self) -> None:
-        self.find_entities()
-        self.find_events()
-        self.armed_actors_near()
-        used: set[str] = set()
+    def _event_ids(self) -> None:
+        used = {ev.id for ev in self.events if ev.id}
         for ev in self.events:
+            if ev.id:
+                continue
             base = slug(ev.label)[:60].strip("-") or ev.kind
             eid, n = base, 2
             while eid in used:
                 eid, n = f"{base}-{n}", n + 1
             used.add(eid)
             ev.id = eid
+
+    def run(self) -> None:
+        self.find_entities()
+        self.find_events()
+        self.armed_actors_near()
+        self._event_ids()
         self.find_counts()
+        self._event_ids()  # events made for tolls with no event word
         self.find_quotes()
         self.find_claims()
 

@@ -101,3 +101,18 @@ def test_dates_keep_their_precision() -> None:
 def test_base_must_be_absolute() -> None:
     with pytest.raises(ValueError):
         map_factsheet(parse_factsheet(minimal_sheet()), base="not-an-iri/")
+
+
+def test_a_place_used_as_reporter_is_also_an_actor_and_validates() -> None:
+    from kgpub.validate import validate
+
+    data = minimal_sheet()
+    data["counts"][0]["reported_by"] = "city"  # "Testville officials said"
+    quads = map_factsheet(parse_factsheet(data, source="t.yaml"), base="http://ex.org/")
+    city = "http://ex.org/place/testville"
+    types = objects(quads, city, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    assert SEM + "Actor" in types and SEM + "Place" in types
+    assert validate(quads).conforms
+    # a place that only locates something stays a place
+    quads = map_factsheet(parse_factsheet(minimal_sheet(), source="t.yaml"), base="http://ex.org/")
+    assert SEM + "Actor" not in objects(quads, city, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type")

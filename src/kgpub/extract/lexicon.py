@@ -317,6 +317,12 @@ ORG_LAST_WORDS = frozenset({"cooperation", "council", "organisation", "organizat
 ORG_BEFORE_NOUNS = frozenset({"group", "operator", "company", "firm", "charity", "agency", "party", "movement",
                               "militia", "organisation", "organization", "broadcaster", "utility", "watchdog",
                               "monitor", "ngo", "network", "alliance", "coalition", "union", "newspaper"})
+# adjectives of regions that stand for the region ("the Catalan government said")
+REGION_DEMONYMS = {"catalan": "Catalonia", "basque": "Basque Country", "scottish": "Scotland", "welsh": "Wales",
+                   "english": "England", "bavarian": "Bavaria", "crimean": "Crimea", "tibetan": "Tibet",
+                   "chechen": "Chechnya", "sicilian": "Sicily", "flemish": "Flanders", "corsican": "Corsica",
+                   "californian": "California", "texan": "Texas", "kashmiri": "Kashmir", "punjabi": "Punjab",
+                   "sindhi": "Sindh", "quebecois": "Quebec", "tigrayan": "Tigray", "darfuri": "Darfur"}
 # NORP words that are religions or peoples, never a place
 RELIGIONS_ETHNICITIES = frozenset("""
 sunni shia shiite muslim christian hindu sikh jewish buddhist catholic orthodox protestant kurd kurdish alawite

@@ -982,6 +982,9 @@ class Extractor:
         group = L.GROUP_NORPS.get(low)
         if group:
             return self._mention(span, group, "organization")
+        region = L.REGION_DEMONYMS.get(low)
+        if region and self._names_actor(span):  # "the Catalan government said"
+            return self._mention(span, region, "place", adjective=True)
         country = L.DEMONYMS.get(low)
         if country is None and low.endswith("s") and L.DEMONYMS.get(low[:-1]):
             return None  # "Syrians": people, not an actor
@@ -1229,13 +1232,17 @@ class Extractor:
                                                            "foreign", "western", "international", "some")
                                              for c in tok.children):
             for e in self._before(pos):
-                if e.kind == "organization" and low.rstrip("s") in e.name.lower().split():
-                    return e  # "the ministry" after "the Interior Ministry"
+                if e.kind == "organization" and e.name.lower().split()[-1] == low.rstrip("s"):
+                    return e  # "the ministry" after "the Interior Ministry"; not "the army" for "Army Public School"
             return self.home_country(pos, self.sent_of[tok.i])
         if low in L.PRONOUNS_PERSON:
             return self._pronoun_person(pos) or self.last_entity(pos, ("person",))
-        if low in ("it", "they") and any(c.lower_ in ("group", "it") for c in [tok]):
-            return self.last_entity(pos, ("organization",))
+        if low in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass"):
+            prev = self._previous_subject(tok)  # "The CCSD said ... It said more than 500 were wounded"
+            if prev is not None:
+                return prev
+            if low == "it":
+                return self.last_entity(pos, ("organization",))
         if low in L.COREF_NOUNS and any(c.lower_ in ("the", "its", "this") for c in tok.children):
             cands = [e for e in self._before(pos) if e.kind == "organization"]
             for e in cands:
@@ -1301,6 +1308,21 @@ class Extractor:
         if not score:
             return None
         return max(score.values(), key=lambda x: (x[0], x[1]))[2]
+
+    def _previous_subject(self, tok: Any) -> Entity | None:
+        """The organisation or country that is the subject of the sentence before ``tok``'s, when
+        ``tok`` ("it", "they") opens its own sentence: "Police released figures. They said ..."."""
+        si = self.sent_of[tok.i]
+        if si == 0 or tok.i - self.sents[si].start > 2:
+            return None
+        prev = self.sents[si - 1]
+        root = prev.root
+        for c in root.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "they"):
+                e = self.resolve(c, before=c.idx)
+                if e is not None and e.kind in ("organization", "country"):
+                    return e
+        return None
 
     def last_entity(self, pos: int, kinds: tuple[str, ...]) -> Entity | None:
         for e in self._before(pos):
@@ -1941,7 +1963,7 @@ class Extractor:
         # 3. a window in the clause, when the number counts people ("searched two addresses" is no count)
         if ctype is None and (noun.lower_ in L.PEOPLE_NOUNS or noun.lower_ in L.GENERIC_COUNTED
                               or not noun.tag_.startswith("NN")) \
-                and not (noun.i < e and noun.dep_ in ("nsubj", "nsubjpass")):  # not "one was pulled alive"
+                and not (value == 1 and noun.i < e and noun.dep_ in ("nsubj", "nsubjpass")):  # "one was pulled out"
             best = None
             for k in range(max(sent.start, s - 8), min(sent.end, e + 7)):
                 w = low[k]
@@ -2001,6 +2023,10 @@ class Extractor:
                     for g in c.children:
                         if g.lower_ in L.COUNT_TYPE_WORDS and L.COUNT_TYPE_WORDS[g.lower_] != "participants":
                             return L.COUNT_TYPE_WORDS[g.lower_]
+                        for a in g.children:  # "the number of people killed by the earthquake"
+                            if a.dep_ in ("acl", "amod") and a.lower_ in L.COUNT_TYPE_WORDS \
+                                    and L.COUNT_TYPE_WORDS[a.lower_] != "participants":
+                                return L.COUNT_TYPE_WORDS[a.lower_]
         return None
 
     def _reporter(self, i: int, sent: Any) -> Entity | None:
@@ -2187,24 +2213,43 @@ class Extractor:
     # ------------------------------------------------------------------ quotes
 
     def _find_quotes(self) -> list[tuple[int, int]]:
+        """Quoted spans, straight or curly. A quote left open at the end of a paragraph runs on into
+        the next paragraph when that one opens with a quote mark (the usual way to quote across
+        paragraphs); otherwise it ends with its paragraph."""
         text = self.text
         spans: list[tuple[int, int]] = []
-        for para in re.finditer(r"[^\n]+", text):
-            p0, ptext = para.start(), para.group(0)
+        paras = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text)]
+        pi = 0
+        carry: int | None = None  # start of a quote still open from an earlier paragraph
+        while pi < len(paras):
+            p0, ptext = paras[pi]
             k = 0
+            if carry is not None:
+                if ptext[:1] in ('"', "“"):
+                    k = 1
+                else:
+                    carry = None
             while k < len(ptext):
                 c = ptext[k]
-                if c == "“" or (c == '"' and (k == 0 or not ptext[k - 1].isalnum())):
-                    close = "”" if c == "“" else '"'
-                    end = ptext.find(close, k + 1)
-                    if c == "“" and end < 0:
-                        end = ptext.find('"', k + 1)
-                    if end < 0:
-                        end = len(ptext)
-                    spans.append((p0 + k + 1, p0 + end))
-                    k = end + 1
-                else:
+                opening = c == "“" or (c == '"' and (k == 0 or not ptext[k - 1].isalnum()))
+                if carry is None and not opening:
                     k += 1
+                    continue
+                start = carry if carry is not None else p0 + k + 1
+                if carry is None:
+                    k += 1
+                ends = [x for x in (ptext.find("”", k), ptext.find('"', k)) if x >= 0]
+                if not ends:
+                    carry = start
+                    if pi + 1 >= len(paras) or paras[pi + 1][1][:1] not in ('"', "“"):
+                        spans.append((start, p0 + len(ptext)))
+                        carry = None
+                    break
+                end = min(ends)
+                spans.append((start, p0 + end))
+                carry = None
+                k = end + 1
+            pi += 1
         return spans
 
     def find_quotes(self) -> None:

@@ -821,6 +821,8 @@ class Extractor:
         if end < n and doc[end].text == "," and end + 2 < n and low[end + 1] in ("a", "an", "the"):
             head = None  # "Kornidzor, a village near the border"; not "X, the group's director"
             for t in range(end + 2, min(n, end + 8)):
+                if doc[t].is_space:
+                    break
                 if self.tags[t].startswith("NN") and not doc[t].text[:1].isupper():
                     head = t
                 elif doc[t].text == "-" or t + 1 < n and doc[t + 1].text == "-" and not doc[t].whitespace_ \
@@ -833,7 +835,8 @@ class Extractor:
         if start >= 2 and doc[start - 1].text == "," and (end >= n or doc[end].text in (",", ".")):
             window: list[int] = []  # "the only crossing it can use, Bab al-Hawa,"
             for t in range(start - 2, max(-1, start - 9), -1):
-                if doc[t].is_punct or low[t] in self._NOT_APPOS or self.in_quote[t]:
+                if doc[t].is_punct or doc[t].is_space or low[t] in self._NOT_APPOS or self.in_quote[t] \
+                        or self.sent_of[t] != self.sent_of[start]:
                     break
                 window.append(t)
             inside = set(window)

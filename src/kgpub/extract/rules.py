@@ -114,6 +114,7 @@ class Extractor:
                 qi += 1
             if qi < len(spans) and spans[qi][0] <= t.idx < spans[qi][1]:
                 self.in_quote[t.i] = True
+        self.dateline_countries: set[str] = set()
         self.junk = self._junk_tokens()
         self.mention_at: list[Mention | None] = [None] * len(doc)
         self.entities: list[Entity] = []
@@ -140,6 +141,9 @@ class Extractor:
                 continue
             dateline = _DATELINE.match(line)
             if dateline:  # "GENEVA/ERBIL, Iraq (Reuters) -": the agency is the page's, not a fact's
+                words = re.findall(r"[A-Za-z][\w.'-]*(?: [A-Z][\w.'-]*)*", dateline.group(0))
+                self.dateline_countries.update(L.COUNTRY_BY_LOWER[w.lower()] for w in words
+                                               if w.lower() in L.COUNTRY_BY_LOWER)
                 for t in self.doc.char_span(lo, lo + dateline.end(), alignment_mode="expand") or ():
                     junk[t.i] = True
         return junk
@@ -406,7 +410,7 @@ class Extractor:
         for sp in spans:
             b = sp.start - 1
             if sp.label_ != "PERSON" or b < 1 or label_at[b] is not None or doc[b].tag_ != "NNP" \
-                    or doc[b].text.endswith(".") \
+                    or "." in doc[b].text or low[b].endswith(("-elect", "-designate")) \
                     or not doc[b].text[:1].isupper() or b in sent_start or self.junk[b] or not doc[b].whitespace_ \
                     or doc[b - 1].text[:1].isupper() and low[b - 1] not in L.TITLE_WORDS \
                     and low[b - 1] not in L.PERSON_TITLES or sp.end - sp.start > 2 \
@@ -1308,9 +1312,10 @@ class Extractor:
             ms = [m for m in e.mentions if m.cstart < pos]
             if ms:
                 score[id(e)] = (len(ms), -min(m.cstart for m in ms), e)
-        if not score:
-            return None
-        return max(score.values(), key=lambda x: (x[0], x[1]))[2]
+        if score:
+            return max(score.values(), key=lambda x: (x[0], x[1]))[2]
+        # nothing named yet: the country of the dateline ("PESHAWAR, Pakistan (AP) —"), if the text names it
+        return next((e for e in self.entities if e.kind == "country" and e.name in self.dateline_countries), None)
 
     def _previous_subject(self, tok: Any) -> Entity | None:
         """The organisation or country that is the subject of the sentence before ``tok``'s, when
@@ -1957,7 +1962,10 @@ class Extractor:
                     continue
                 h = h.head
         if (ctype in ("killed", "injured", "arrested", "missing") and noun.lower_ in L.THING_NOUNS
-                or noun.lower_ in L.AREA_NOUNS) and noun.i >= e and noun.i - e < 3:
+                or noun.lower_ in L.AREA_NOUNS) and noun.i >= e and noun.i - e < 3 \
+                or ctype == "arrested" and noun.i >= e and noun.tag_ in ("NN", "NNS") and noun.i - e < 3 \
+                and noun.lower_ not in L.PEOPLE_NOUNS and noun.lower_ not in L.GENERIC_COUNTED \
+                and noun.lower_ not in L.COUNT_TYPE_WORDS:
             return None  # "arrested a man and searched two addresses"
         if ctype is None and noun.lower_ in L.COUNT_TYPE_WORDS:
             ctype = L.COUNT_TYPE_WORDS[noun.lower_]

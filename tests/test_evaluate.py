@@ -226,3 +226,10 @@ def test_eval_show_errors_and_directory_skips_files_without_gold(tmp_path):
     assert res.exit_code == 0, res.output
     assert "articles: 1" in res.output
     assert "01_idlib_market.txt:" in res.output
+
+
+def test_curly_and_straight_apostrophes_match():
+    from kgpub.evaluate import _norm
+
+    assert _norm("L’Aquila") == _norm("L'Aquila") == "l aquila"
+    assert _norm("Cox’s Bazar") == _norm("Cox's Bazar")

@@ -113,7 +113,7 @@ class EvalReport:
 
 
 def _norm(name: str) -> str:
-    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    s = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode().lower()
     s = re.sub(r"['’]s\b", "", s)
     s = re.sub(r"^the\s+", "", s.strip())
     s = re.sub(r"[^a-z0-9]+", " ", s)
@@ -121,7 +121,9 @@ def _norm(name: str) -> str:
 
 
 def _names(ent: dict[str, Any]) -> set[str]:
-    return {_norm(n) for n in [ent.get("name", ""), *ent.get("aliases", [])] if n}
+    """Normalised names and aliases, each also with apostrophes simply dropped ("People’s" = "Peoples")."""
+    names = [n for n in [ent.get("name", ""), *ent.get("aliases", [])] if n]
+    return {_norm(n) for n in names} | {_norm(re.sub("['’]", "", n)) for n in names}
 
 
 def _tgroup(t: str) -> str:

@@ -210,3 +210,30 @@ def test_official_of_the_group_and_a_hyphenated_apposition(sheet):
     got = counts(s)
     assert ("injured", 200, "Viasna") in got
     assert ("killed", 28, "Taliban") in got
+
+
+def test_facility_names_titles_and_joined_organisations(sheet):
+    got = entities(sheet(
+        "Summit in Singapore\n\nThe leaders met at the Capella hotel on Tuesday. The Catalan National Assembly and "
+        "Omnium Cultural called a strike. Pope Francis prayed for the victims. Education Minister Dinesh "
+        "Gunawardena resigned. The Woolsey Fire burned near Malibu. Butte County officials said 80 people died in "
+        "the fire. Families fled to the Swat valley.\n"))
+    assert got.get("Capella hotel") == "place"
+    assert got.get("Catalan National Assembly") == "organization" and got.get("Omnium Cultural") == "organization"
+    assert "Pope Francis" in got and "Francis" not in got
+    assert "Education" not in got and got.get("Dinesh Gunawardena") == "person"
+    assert "Woolsey Fire" not in got
+    assert got.get("Butte County") == "place"
+    assert "Swat valley" not in got
+
+
+def test_multi_paragraph_quotes_and_pronoun_subjects(sheet):
+    s = sheet("Attack on a school\n\nPrime Minister Nawaz Sharif addressed the nation on Tuesday.\n\n"
+              "\"The children who died today belonged to every family in this country. We will not let their "
+              "blood go to waste.\n\n\"The operation against these killers will continue until the last one "
+              "of them is gone.\"\n\nProtests spread across Sri Lanka. Police released arrest figures on Monday. "
+              "They said 664 people had been detained for breaking the curfew in Colombo.\n")
+    quotes = s["quotes"]
+    assert len(quotes) == 1
+    assert quotes[0]["text"].startswith("The children") and quotes[0]["text"].rstrip().endswith("gone.")
+    assert ("arrested", 664, "Sri Lanka") in counts(s)

@@ -342,6 +342,12 @@ complains labelled labeled calling telling adding warning urging insisting argui
 """.split())
 # words after a person's given name that belong to the family name ("Ursula von der Leyen")
 SURNAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "del", "dos"})
+# lower-case heads that belong to a building's or facility's name ("the Capella hotel", "Adiala jail");
+# geographic ones (valley, island, camp, river) are left out: "the Swat valley" names Swat
+FACILITY_HEADS = frozenset("""
+airport hotel palace jail prison hospital stadium bridge crossing corridor checkpoint square mosque church
+cathedral temple shrine market station refinery mall arena
+""".split())
 # prepositions whose object is usually a place
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "throughout", "around", "through",
                             "into", "towards", "toward"})
@@ -360,7 +366,7 @@ PERSON_TITLES = frozenset("""
 president minister secretary spokesman spokeswoman spokesperson general colonel commander chief leader
 ambassador envoy senator governor mayor king queen prince chairman chairwoman director head premier
 chancellor lieutenant major captain sheikh ayatollah pope cardinal coordinator constable superintendent
-inspector sergeant detective commissioner
+inspector sergeant detective commissioner sheriff
 """.split())
 
 # projectiles: an attack when they strike ("shells struck a market", "missiles hit"), not when merely named
@@ -375,7 +381,7 @@ PLACE_HEADS = frozenset("""
 square palace hospital airport stadium street avenue road bridge mosque church cathedral hotel market port
 prison plaza park harbour harbor station dam strip valley mountains desert peninsula coast sea ocean gulf
 river lake island islands heights highway camp hall theatre theater crossing refinery base mall arena
-temple shrine cemetery beach bay canal tower towers monument memorial
+temple shrine cemetery beach bay canal tower towers monument memorial jail corridor checkpoint
 """.split())
 
 # common nouns for reporting bodies that stay organisations of their own when unnamed and no

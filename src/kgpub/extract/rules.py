@@ -213,6 +213,10 @@ class Extractor:
                 while start < end - 1 and (self.lower[start] in L.TITLE_WORDS or self.lower[start] in L.HONORIFICS
                                            or (self.lower[start] in L.PERSON_TITLES and start + 2 < end)):
                     start += 1
+                if all(self.lower[t] in L.TITLE_WORDS or self.lower[t] in L.PERSON_TITLES for t in range(start, end)):
+                    continue  # "Lieutenant General": a title alone
+                if start and self.lower[start - 1] == "pope" and end - start == 1:
+                    start -= 1  # "Pope Francis" is the name
                 span = doc[start:end]
                 text = span.text
                 kind = "person"
@@ -454,6 +458,19 @@ class Extractor:
                     break
         spans = [sp for sp in spans if sp.label_] + split
 
+        # 1c'. "the Catalan National Assembly and Omnium Cultural": two organisations NER joined
+        both: list[_Span] = []
+        for sp in spans:
+            if sp.label_ != "ORG" or sp.end - sp.start < 4:
+                continue
+            for t in range(sp.start + 2, sp.end - 1):
+                if low[t] == "and" and low[t - 1] in L.ORG_HEADS and doc[t + 1].text[:1].isupper() \
+                        and not any(low[x] in ("of", "for") for x in range(sp.start, t)):
+                    both += [_Span(sp.start, t, "ORG"), _Span(t + 1, sp.end, "ORG")]
+                    sp.label_ = ""
+                    break
+        spans = [sp for sp in spans if sp.label_] + both
+
         # 1c. "Mombasa and Kisumu" tagged as one organisation or person: two names
         pair: list[_Span] = []
         for sp in spans:
@@ -516,6 +533,23 @@ class Extractor:
                     and tlow not in L.KNOWN_ORGS and doc[last].text[:1].isupper() and doc[last].tag_ != "NNPS" \
                     and not low[last].endswith("s"):
                 sp.start = last  # "the Kurdish Peshmerga" -> Peshmerga; not "Indian Railways"
+                continue
+            if sp.label_ in ("PERSON", "ORG", "FAC", "LOC") and nxt in L.FACILITY_HEADS and sp.end < n \
+                    and not doc[sp.end].text[:1].isupper() and self.tags[sp.end] == "NN" \
+                    and tlow not in L.COUNTRY_BY_LOWER and tlow not in L.CAPITALS and tlow not in L.KNOWN_ORGS \
+                    and not any(low[t] in L.ORG_HEADS for t in range(first, sp.end)) and label_at[sp.end] is None:
+                sp.end, sp.label_ = sp.end + 1, "FAC"  # "the Capella hotel", "Imam Khomeini airport"
+                label_at[sp.end - 1] = sp
+                continue
+            if sp.label_ == "PERSON" and low[last] in L.PLACE_NOUNS and doc[last].text[:1].isupper():
+                sp.label_ = "GPE"  # "Butte County" (NER: a person)
+                continue
+            if sp.label_ == "ORG" and sp.end - first == 1 and nxt in ("minister", "secretary") \
+                    and doc[sp.end].text[:1].isupper() and not text.isupper() and tlow not in L.KNOWN_ORGS:
+                sp.label_ = ""  # "Education Minister X": part of a title
+                continue
+            if sp.label_ in ("GPE", "LOC", "FAC", "ORG", "PERSON") and low[last] == "fire" and sp.end - first >= 2:
+                sp.label_ = ""  # "the Woolsey Fire": a fire's name
                 continue
             if sp.label_ in ("ORG", "GPE", "FAC") and sp.end + 2 < n and doc[sp.end].text == "," \
                     and re.fullmatch(r"\d{1,2}", doc[sp.end + 1].text) and doc[sp.end + 2].text in (",", ".") \
@@ -692,7 +726,10 @@ class Extractor:
                     added.append(_Span(k, e, "COUNTRY_EXTRA"))  # "the defence ministry of Ostmark"
                     k = e
                     continue
-                if (nxt in L.MEDIA_NOUNS and nxt != "agency" or nxt == "news" and e + 1 < n
+                if 2 <= e - k <= 3 and self._titled_appos(e) and not any(
+                        low[t] in L.TITLE_WORDS or low[t] in L.DEMONYMS or low[t] in L.ORG_HEADS for t in range(k, e)):
+                    hit = _Span(k, e, "PERSON")  # "was Namal Rajapaksa, the sports minister"
+                elif (nxt in L.MEDIA_NOUNS and nxt != "agency" or nxt == "news" and e + 1 < n
                         and low[e + 1] in L.MEDIA_NOUNS) and self.tags[e].startswith("NN") and k not in sent_start \
                         and " ".join(low[k:e]) not in L.COUNTRY_BY_LOWER and low[k] not in L.DEMONYMS \
                         or prev in L.MEDIA_NOUNS and not doc[k - 1].text[:1].isupper() and e - k <= 3:
@@ -990,8 +1027,8 @@ class Extractor:
         if group:
             return self._mention(span, group, "organization")
         region = L.REGION_DEMONYMS.get(low)
-        if region and self._names_actor(span):  # "the Catalan government said"
-            return self._mention(span, region, "place", adjective=True)
+        if region:  # "the Catalan government said"; "Catalan flags" names nobody
+            return self._mention(span, region, "place", adjective=True) if self._names_actor(span) else None
         country = L.DEMONYMS.get(low)
         if country is None and low.endswith("s") and L.DEMONYMS.get(low[:-1]):
             return None  # "Syrians": people, not an actor

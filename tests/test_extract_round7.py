@@ -173,7 +173,8 @@ def test_partial_quotes_belong_to_the_subject_of_their_clause(sheet):
     got = speakers(sheet(
         "Sanctions row at the UN\n\nThe US envoy, Mara Quell, has accused Dak Hollen of \"courting a wider war\" and "
         "urged the council to act. In Washington, defence secretary Ivo Brandt warned: \"Any attack will be met "
-        "with overwhelming force.\" President Donald Trump also criticised Seoul, saying its \"talk of appeasement\" would fail.\n"
+        "with overwhelming force.\" President Donald Trump also criticised Seoul, saying its \"talk of "
+        "appeasement\" would fail.\n"
         "\nRenko, speaking at the end of a summit in Xiamen, said more sanctions would be \"useless and "
         "ineffective\".\n"))
     assert got.get("courting a wider war") == "Mara Quell"

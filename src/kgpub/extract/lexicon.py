@@ -171,7 +171,7 @@ _COUNT_WORDS = {
     "injured": "injured injuring injure injures injuries injury wounded wounding wound wounds hurt "
                "hospitalised hospitalized casualties treated",
     "displaced": "displaced displacing displace fled flee fleeing homeless refugees evacuated evacuees "
-                 "uprooted shelter homes",
+                 "uprooted shelter",
     "arrested": "arrested arrest arrests arresting detained detain detaining detention detentions held "
                 "jailed imprisoned rounded caught",
     "missing": "missing unaccounted disappeared",

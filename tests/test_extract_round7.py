@@ -238,3 +238,15 @@ def test_multi_paragraph_quotes_and_pronoun_subjects(sheet):
     assert len(quotes) == 1
     assert quotes[0]["text"].startswith("The children") and quotes[0]["text"].rstrip().endswith("gone.")
     assert ("arrested", 664, "Sri Lanka") in counts(s)
+
+
+def test_breakdowns_by_nationality_and_numbers_ner_calls_money(sheet):
+    got = counts(sheet(
+        "Plane shot down over Tehran\n\nIran admitted that its military shot down the airliner, killing all 176 "
+        "people on board. Ukraine's foreign minister gave a breakdown of the dead by nationality. According to "
+        "his figures, 82 were Iranian, 63 Canadian and 10 Swedish. Two Ukrainian dockers were among the wounded "
+        "in Odesa.\n\nThe UN refugee agency says more than 4 million Syrians have fled the war in Syria.\n"))
+    values = {(t, v) for t, v, _ in got}
+    assert {("killed", 176), ("killed", 82), ("killed", 63), ("killed", 10)} <= values
+    assert ("displaced", 4000000) in values
+    assert ("killed", 2) not in values

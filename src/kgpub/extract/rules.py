@@ -103,8 +103,12 @@ class Extractor:
         self.tags = [t.tag_ for t in doc]
         self.ent_label = [""] * len(doc)
         for e in doc.ents:
+            label = e.label_
+            if label == "MONEY" and not re.search(r"[$€£¥]|dollar|euro|pound|yuan|rupee|franc|\b(?:usd|eur|gbp)\b",
+                                                   e.text + " " + doc[e.end:e.end + 1].text, re.I):
+                label = "CARDINAL"  # "more than 4 million Syrians" (NER: money)
             for t in range(e.start, e.end):
-                self.ent_label[t] = e.label_
+                self.ent_label[t] = label
         self.quote_spans = self._find_quotes()
         self.in_quote = [False] * len(doc)
         qi = 0
@@ -1741,6 +1745,7 @@ class Extractor:
                 continue
             one_of = value == 1 and j + 1 < n and self.lower[j + 1] == "of"  # "one of them"
             one_of = one_of or j + 2 < n and self.lower[j + 1] == "in" and self._numberish(j + 2)  # "one in seven"
+            one_of = one_of or i >= 2 and self.lower[i - 1] == "in" and self._numberish(i - 2)
             one_of = one_of or j + 1 < n and self.lower[j + 1] == "of" and any(  # "in 39 of Nepal's 75 districts"
                 self.lower[k] in L.AREA_NOUNS for k in range(j + 2, min(n, j + 7)))
             if value is None or is_year or age or one_of:
@@ -2009,8 +2014,7 @@ class Extractor:
         if ctype is None and noun.lower_ in L.OTHER_COUNT_NOUNS:
             ctype = "other"
         # 3. a window in the clause, when the number counts people ("searched two addresses" is no count)
-        if ctype is None and (noun.lower_ in L.PEOPLE_NOUNS or noun.lower_ in L.GENERIC_COUNTED
-                              or not noun.tag_.startswith("NN")) \
+        if ctype is None and noun.lower_ not in L.THING_NOUNS and noun.lower_ not in L.AREA_NOUNS \
                 and not (value == 1 and noun.i < e and noun.dep_ in ("nsubj", "nsubjpass")):  # "one was pulled out"
             best = None
             for k in range(max(sent.start, s - 8), min(sent.end, e + 7)):
@@ -2021,6 +2025,18 @@ class Extractor:
                         best = (d, L.COUNT_TYPE_WORDS[w])
             if best:
                 ctype = best[1]
+        if ctype is None:
+            # a breakdown by nationality: "82 were Iranian, 63 Canadian" after "a breakdown of the dead"
+            k = e + 1 if e < sent.end and low[e] in ("were", "was", "are") else e
+            w = low[k] if k < sent.end else ""
+            head = k + 1 >= sent.end or not self.tags[k + 1].startswith("NN")  # "63 Canadian," not "two Ukrainian dockers"
+            if head and (w in L.DEMONYMS or w.endswith("s") and w[:-1] in L.DEMONYMS):
+                lo_sent = self.sents[max(0, self.sent_of[s] - 1)]
+                words = [L.COUNT_TYPE_WORDS[low[x]] for x in range(lo_sent.start, s)
+                         if low[x] in L.COUNT_TYPE_WORDS and not self.in_quote[x]
+                         and L.COUNT_TYPE_WORDS[low[x]] in ("killed", "injured", "missing", "arrested")]
+                if words:
+                    ctype, group = words[-1], doc[k].text
         if ctype is None and earlier:
             # "Police put the crowd at 820,000, while organisers put it at more than one million"
             same = [c for c in earlier if c["sent"] == self.sent_of[s] and c["type"]]

@@ -228,15 +228,15 @@ def test_facility_names_titles_and_joined_organisations(sheet):
     assert "Swat valley" not in got
 
 
-def test_multi_paragraph_quotes_and_pronoun_subjects(sheet):
+def test_quotes_across_paragraphs_and_pronoun_subjects(sheet):
     s = sheet("Attack on a school\n\nPrime Minister Nawaz Sharif addressed the nation on Tuesday.\n\n"
               "\"The children who died today belonged to every family in this country. We will not let their "
               "blood go to waste.\n\n\"The operation against these killers will continue until the last one "
               "of them is gone.\"\n\nProtests spread across Sri Lanka. Police released arrest figures on Monday. "
               "They said 664 people had been detained for breaking the curfew in Colombo.\n")
-    quotes = s["quotes"]
-    assert len(quotes) == 1
-    assert quotes[0]["text"].startswith("The children") and quotes[0]["text"].rstrip().endswith("gone.")
+    quotes = s["quotes"]  # one quote per paragraph, both the same speaker's
+    assert [q["text"][:12] for q in quotes] == ["The children", "The operatio"]
+    assert quotes[0]["speaker"] == quotes[1]["speaker"] == "nawaz-sharif"
     assert ("arrested", 664, "Sri Lanka") in counts(s)
 
 

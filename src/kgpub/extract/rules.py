@@ -2277,43 +2277,27 @@ class Extractor:
     # ------------------------------------------------------------------ quotes
 
     def _find_quotes(self) -> list[tuple[int, int]]:
-        """Quoted spans, straight or curly. A quote left open at the end of a paragraph runs on into
-        the next paragraph when that one opens with a quote mark (the usual way to quote across
-        paragraphs); otherwise it ends with its paragraph."""
+        """Quoted spans, straight or curly, one per paragraph at most: a quote left open at the end of
+        a paragraph ends there, and its next paragraph (reopened with a quote mark) is a quote of its
+        own, given the same speaker by :meth:`find_quotes`."""
         text = self.text
         spans: list[tuple[int, int]] = []
-        paras = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text)]
-        pi = 0
-        carry: int | None = None  # start of a quote still open from an earlier paragraph
-        while pi < len(paras):
-            p0, ptext = paras[pi]
+        for para in re.finditer(r"[^\n]+", text):
+            p0, ptext = para.start(), para.group(0)
             k = 0
-            if carry is not None:
-                if ptext[:1] in ('"', "“"):
-                    k = 1
-                else:
-                    carry = None
             while k < len(ptext):
                 c = ptext[k]
-                opening = c == "“" or (c == '"' and (k == 0 or not ptext[k - 1].isalnum()))
-                if carry is None and not opening:
+                if c == "“" or (c == '"' and (k == 0 or not ptext[k - 1].isalnum())):
+                    close = "”" if c == "“" else '"'
+                    end = ptext.find(close, k + 1)
+                    if c == "“" and end < 0:
+                        end = ptext.find('"', k + 1)
+                    if end < 0:
+                        end = len(ptext)
+                    spans.append((p0 + k + 1, p0 + end))
+                    k = end + 1
+                else:
                     k += 1
-                    continue
-                start = carry if carry is not None else p0 + k + 1
-                if carry is None:
-                    k += 1
-                ends = [x for x in (ptext.find("”", k), ptext.find('"', k)) if x >= 0]
-                if not ends:
-                    carry = start
-                    if pi + 1 >= len(paras) or paras[pi + 1][1][:1] not in ('"', "“"):
-                        spans.append((start, p0 + len(ptext)))
-                        carry = None
-                    break
-                end = min(ends)
-                spans.append((start, p0 + end))
-                carry = None
-                k = end + 1
-            pi += 1
         return spans
 
     def find_quotes(self) -> None:

@@ -282,7 +282,7 @@ Medecins Sans Frontieres|Doctors Without Borders|Bloomberg|Kyodo|Yonhap|Anadolu|
 """.replace("\n", "").split("|") if w})
 # lower-case nouns after a capitalised name that make it an organisation ("the Islamic State group")
 ORG_AFTER_NOUNS = frozenset({"group", "militia", "movement", "faction", "party", "network", "outfit",
-                             "organisation", "organization", "rebels"})
+                             "organisation", "organization", "rebels", "gang", "cartel"})
 # adjectives that begin a title, not an organisation ("Supreme Leader", "Deputy Minister")
 TITLE_ADJECTIVES = frozenset({"supreme", "deputy", "acting", "vice", "grand", "former"})
 # words before "of" that make the name after it a place ("southwest of Marrakesh")
@@ -305,7 +305,8 @@ driver shopkeeper vendor trader fisherman mechanic engineer worker labourer labo
 # nouns in apposition that make a name an organisation (", a rescue group", ", an aid charity")
 ORG_APPOS_NOUNS = frozenset("""
 charity ngo organisation organization company firm broadcaster newspaper outlet monitor watchdog
-militia faction outfit rebels operator utility provider carrier regulator manufacturer
+militia faction outfit rebels operator utility provider carrier regulator manufacturer gang cartel outlets
+groups agencies companies parties militias charities broadcasters newspapers
 """.split())
 # lower-case nouns after a name that make it a media organisation ("its Amaq news agency")
 MEDIA_NOUNS = frozenset({"agency", "newspaper", "daily", "broadcaster", "channel", "television", "tv", "radio",

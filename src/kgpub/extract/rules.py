@@ -618,7 +618,7 @@ class Extractor:
                     and not (low[sp.end - 1] in ("church", "mosque") and low[sp.end - 2] in L.DENOMINATIONS):
                 sp.label_ = "FAC"  # "Kenyatta National Hospital", "Place de la Nation", "Gaza Strip"
                 continue
-            if sp.label_ in ("ORG", "GPE") and sp.end - first <= 3 and not text.isupper() \
+            if sp.label_ in ("ORG", "GPE") and len(text.split()) <= 3 and not text.isupper() \
                     and tlow not in L.KNOWN_ORGS and tlow not in L.COUNTRY_BY_LOWER and tlow not in L.CAPITALS \
                     and all(doc[t].text[:1].isupper() for t in range(first, sp.end)) \
                     and not any(low[t] in L.ORG_HEADS or low[t] in L.PLACE_HEADS for t in range(first, sp.end)) \
@@ -854,12 +854,12 @@ class Extractor:
             if (self.lower[t.i] in L.PLACE_NOUNS or self.lower[t.i] in L.PLACE_HEADS) and t.tag_ == "NN" \
                     and not any(self.lower[x] in self._NOT_APPOS for x in between):
                 return True
-        return self._appos_noun(start, end, L.PLACE_NOUNS | L.PLACE_HEADS)
+        return self._appos_noun(start, end, L.PLACE_NOUNS | L.PLACE_HEADS, heads_only=False)
 
     _NOT_APPOS = frozenset({"while", "and", "but", "or", "whereas", "as", "when", "where", "after", "before",
                             "said", "says", "told", "added"})
 
-    def _appos_noun(self, start: int, end: int, nouns: frozenset[str]) -> bool:
+    def _appos_noun(self, start: int, end: int, nouns: frozenset[str], heads_only: bool = True) -> bool:
         """A comma apposition joins the name ``start:end`` and a common noun of ``nouns``, written
         after it (", a village near the border") or before it ("the only crossing it can use, NAME,")."""
         doc, low, n = self.doc, self.lower, len(self.doc)
@@ -886,8 +886,8 @@ class Extractor:
                 window.append(t)
             inside = set(window)
             for t in window:  # the heads of the phrase before the comma, not a noun inside its modifiers
-                if doc[t].head.i in inside and (doc[t].head.i < t or doc[t].dep_ in ("compound", "amod", "nmod",
-                                                                                    "poss")):
+                if doc[t].head.i in inside and (doc[t].head.i < t and heads_only
+                                                or doc[t].dep_ in ("compound", "amod", "nmod", "poss")):
                     continue  # "a spokesman for the health ministry, NAME": spokesman, not ministry
                 if low[t] in nouns and self.tags[t].startswith("NN") and not doc[t].text[:1].isupper() and any(
                         low[x] in ("the", "a", "an", "'s", "’s", "its", "their") for x in range(max(0, t - 3), t)):
@@ -1280,7 +1280,9 @@ class Extractor:
                                                            "foreign", "western", "international", "some")
                                              for c in tok.children):
             for e in self._before(pos):
-                if e.kind == "organization" and e.name.lower().split()[-1] == low.rstrip("s"):
+                words = e.name.lower().split()
+                if e.kind == "organization" and (words[-1] == low.rstrip("s") or words[0] == low.rstrip("s")
+                                                 and len(words) > 2 and words[1] == "of"):
                     return e  # "the ministry" after "the Interior Ministry"; not "the army" for "Army Public School"
             return self.home_country(pos, self.sent_of[tok.i])
         if low in L.PRONOUNS_PERSON:

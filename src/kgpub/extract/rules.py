@@ -900,11 +900,11 @@ class Extractor:
         doc, n = self.doc, len(self.doc)
         if end >= n or doc[end].text != ",":
             return False
-        for t in range(end + 1, min(n, end + 6)):
+        for t in range(end + 1, min(n, end + 8)):
             if (self.lower[t] in L.PERSON_TITLES or self.lower[t] in L.APPOS_PERSON_NOUNS) \
                     and self.tags[t].startswith("NN"):
                 return t + 1 >= n or not doc[t + 1].text[:1].isupper() or self.lower[t] == "head"
-            if not (self.tags[t] in ("DT", "JJ", "NN", "NNP", "PRP$", "VBN") or self.lower[t] == "'s"):
+            if not (self.tags[t] in ("DT", "JJ", "NN", "NNP", "PRP$", "VBN", "CC") or self.lower[t] in ("'s", "’s")):
                 return False
         return False
 
@@ -1316,8 +1316,9 @@ class Extractor:
                 if not lo <= m.cstart < pos or self.in_quote[m.start]:
                     continue
                 root = self.doc[m.end - 1]
-                while root.dep_ in ("compound", "flat", "appos") and root.head.i != root.i:
-                    root = root.head
+                while (root.dep_ in ("compound", "flat") and m.start <= root.head.i < m.end
+                       or root.dep_ == "appos") and root.head.i != root.i:
+                    root = root.head  # not "the Biden administration": Biden modifies the subject
                 if root.dep_ in ("nsubj", "nsubjpass") and (best is None or m.cstart > best.cstart):
                     best = m
         return best.entity if best is not None else None

@@ -250,3 +250,14 @@ def test_breakdowns_by_nationality_and_numbers_ner_calls_money(sheet):
     assert {("killed", 176), ("killed", 82), ("killed", 63), ("killed", 10)} <= values
     assert ("displaced", 4000000) in values
     assert ("killed", 2) not in values
+
+
+def test_other_counts_forces_sent_homes_destroyed_and_eligible_voters(sheet):
+    got = counts(sheet(
+        "Unrest in Minneapolis\n\nProtests spread across Minneapolis on Friday. Governor Tim Walz said about "
+        "1,700 national guard soldiers had been deployed. More than 150 houses were burned in the riots, the "
+        "city said. Some 4.2 million people are eligible to vote in the state. Crews searched a 24-storey block "
+        "and a relief fund of £5m was opened.\n"))
+    values = {(t, v) for t, v, _ in got}
+    assert ("other", 1700) in values and ("other", 150) in values and ("other", 4200000) in values
+    assert not any(v in (24, 5000000) for _, v in values)

@@ -140,6 +140,19 @@ for _kind, _words in {
 # words that make a toll with no event word a disaster's, not violence ("the worst rail disaster")
 ACCIDENT_WORDS = frozenset({"disaster", "disasters", "crash", "crashes", "accident", "accidents", "collision",
                             "derailment", "collapse", "fire", "fires", "sinking", "capsized", "stampede"})
+# people sent somewhere, counted as `other` ("1,700 national guard soldiers were deployed")
+PERSONNEL_NOUNS = frozenset("""
+troops soldiers officers police policemen staff personnel firefighters rescuers guardsmen peacekeepers
+marines sailors medics doctors workers volunteers agents members
+""".split())
+DEPLOY_VERBS = frozenset("""
+deployed deploy deploying sent send sending dispatched dispatch mobilised mobilized mobilising mobilizing
+stationed activated offered pledged drafted flown airlifted
+""".split())
+# what happens to homes in a count of homes (`other`): "more than 150 houses were buried"
+DESTROY_VERBS = frozenset("""
+destroyed damaged buried burned burnt washed flattened razed swept levelled leveled gutted collapsed
+""".split())
 # wars of the past that articles name in passing
 HISTORICAL_WARS = frozenset({"cold war", "korean war", "vietnam war", "gulf war", "first gulf war",
                              "world war i", "world war ii", "world war one", "world war two", "first world war",

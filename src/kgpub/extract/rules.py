@@ -105,7 +105,7 @@ class Extractor:
         for e in doc.ents:
             label = e.label_
             if label == "MONEY" and not re.search(r"[$€£¥]|dollar|euro|pound|yuan|rupee|franc|\b(?:usd|eur|gbp)\b",
-                                                   e.text + " " + doc[e.end:e.end + 1].text, re.I):
+                                                   doc[max(0, e.start - 1):e.end + 1].text, re.I):
                 label = "CARDINAL"  # "more than 4 million Syrians" (NER: money)
             for t in range(e.start, e.end):
                 self.ent_label[t] = label
@@ -1743,7 +1743,10 @@ class Extractor:
             age = age or i >= 2 and j == i and doc[i - 1].text == "," and self.mention_at[i - 2] is not None \
                 and self.mention_at[i - 2].kind == "person" and j + 1 < n and doc[j + 1].text in (",", ".")
             # ... and "Sevinj Mammadova, 52, who lives nearby"
-            if j + 1 < n and self.lower[j + 1] in ("p.m.", "a.m.", "pm", "am", "gmt", "o'clock", "p.m", "a.m"):
+            compound = j + 2 < n and doc[j + 1].text == "-" and not doc[j].whitespace_ \
+                and self.lower[j + 2] not in L.NUMBER_WORDS and self.lower[j + 2].isalpha()  # "24-storey block"
+            if compound or j + 1 < n and self.lower[j + 1] in ("p.m.", "a.m.", "pm", "am", "gmt", "o'clock", "p.m",
+                                                                "a.m"):
                 i = j + 1  # "between 7 p.m. and 11 p.m."
                 continue
             one_of = value == 1 and j + 1 < n and self.lower[j + 1] == "of"  # "one of them"
@@ -2016,6 +2019,9 @@ class Extractor:
             ctype = L.COUNT_TYPE_WORDS[noun.lower_]
         if ctype is None and noun.lower_ in L.OTHER_COUNT_NOUNS:
             ctype = "other"
+        other_group = None if ctype else self._other_count(noun, e)
+        if other_group:
+            ctype, group = "other", other_group
         # 3. a window in the clause, when the number counts people ("searched two addresses" is no count)
         if ctype is None and noun.lower_ not in L.THING_NOUNS and noun.lower_ not in L.AREA_NOUNS \
                 and not (value == 1 and noun.i < e and noun.dep_ in ("nsubj", "nsubjpass")):  # "one was pulled out"
@@ -2063,6 +2069,8 @@ class Extractor:
             if noun.lower_ in ("kilometres", "kilometers", "km", "miles", "percent", "hours", "days", "years",
                                "weeks", "months", "crossings", "times", "metres", "meters", "homes", "buildings"):
                 return None
+        if ctype == "other" and other_group:
+            group = other_group
         if ctype == "other" and not group:
             group = noun.text if noun.lower_ in L.OTHER_COUNT_NOUNS else None
             if not group:
@@ -2074,6 +2082,26 @@ class Extractor:
         return {"type": ctype, "value": value, "qualifier": hedge, "group": group, "tok": s,
                 "sent": self.sent_of[s], "included_hint": included_hint,
                 "evidence": (doc[hstart].idx, cend), "reporter": self._reporter(s, sent)}
+
+    def _other_count(self, noun: Any, e: int) -> str | None:
+        """Counts of the `other` type besides votes and seats: forces sent ("1,700 national guard
+        soldiers were deployed"), homes destroyed ("more than 150 houses were buried"), eligible voters,
+        votes "in favour". Returns the group to give the count, or None."""
+        low = noun.lower_
+        verb = noun.head
+        while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i and not verb.tag_.startswith("VB"):
+            verb = verb.head
+        if noun.i >= e and low in L.PERSONNEL_NOUNS and verb.lower_ in L.DEPLOY_VERBS:
+            return f"{noun.text} {verb.lower_}"
+        if noun.i >= e and low in ("homes", "houses", "buildings", "dwellings") and verb.lower_ in L.DESTROY_VERBS:
+            return f"{noun.text} {verb.lower_}"
+        after = " ".join(self.lower[e:e + 4])
+        if after.startswith(("eligible to vote", "eligible voters", "registered voters")) or noun.i >= e and any(
+                c.lower_ == "eligible" for c in list(noun.children) + list(noun.head.children)):
+            return "eligible voters"
+        if after.startswith(("in favour", "in favor", "were in favour", "were in favor", "votes in favour")):
+            return "votes in favour"
+        return None
 
     def _toll_type(self, tok: Any) -> str | None:
         """The count type a toll-like noun names: "the death toll" → killed, "the number of injured"

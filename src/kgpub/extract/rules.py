@@ -2038,7 +2038,7 @@ class Extractor:
             # a breakdown by nationality: "82 were Iranian, 63 Canadian" after "a breakdown of the dead"
             k = e + 1 if e < sent.end and low[e] in ("were", "was", "are") else e
             w = low[k] if k < sent.end else ""
-            head = k + 1 >= sent.end or not self.tags[k + 1].startswith("NN")  # "63 Canadian," not "two Ukrainian dockers"
+            head = k + 1 >= sent.end or not self.tags[k + 1].startswith("NN")  # "63 Canadian", not "two Ukrainian men"
             if head and (w in L.DEMONYMS or w.endswith("s") and w[:-1] in L.DEMONYMS):
                 lo_sent = self.sents[max(0, self.sent_of[s] - 1)]
                 words = [L.COUNT_TYPE_WORDS[low[x]] for x in range(lo_sent.start, s)

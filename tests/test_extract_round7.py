@@ -261,3 +261,25 @@ def test_other_counts_forces_sent_homes_destroyed_and_eligible_voters(sheet):
     values = {(t, v) for t, v, _ in got}
     assert ("other", 1700) in values and ("other", 150) in values and ("other", 4200000) in values
     assert not any(v in (24, 5000000) for _, v in values)
+
+
+def test_condition_risk_patients_and_appositive_reporters(sheet):
+    got = counts(sheet(
+        "Truck attack in Nice\n\nA truck attack killed 84 people in Nice. More than 200 people were wounded. Of "
+        "those, 52 were in critical condition, prosecutor Francois Molins said. She said 18 patients were still in "
+        "intensive care. The state's safety commissioner, John Harrington, said more than 50 people had been "
+        "arrested.\n\nPresident Filipe Nyusi said nearly 350,000 people were at risk in the flooded areas of "
+        "Mozambique, and some 15,000 people were still waiting to be rescued. The World Food Programme said 2.6 "
+        "million people could need assistance.\n"))
+    values = {(t, v) for t, v, _ in got}
+    assert {("injured", 52), ("injured", 18), ("affected", 350000), ("affected", 15000),
+            ("affected", 2600000)} <= values
+    assert ("arrested", 50, "John Harrington") in got
+
+
+def test_figures_inside_a_quote_embedded_in_a_report(sheet):
+    got = counts(sheet(
+        "Landslide in Papua New Guinea\n\nA landslide hit Enga province. The disaster centre said the landslide had "
+        "\"killed more than 2,000 people\" in the village.\n\n\"We saw 40 people injured,\" a witness said.\n"))
+    assert ("killed", 2000, "disaster centre") in got
+    assert not any(v == 40 for _, v, _ in got)  # a quote that opens its sentence is the speaker's own words

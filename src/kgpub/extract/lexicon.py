@@ -182,7 +182,7 @@ _COUNT_WORDS = {
     "killed": "killed kill kills killing dead death deaths died die dies dying fatalities fatality bodies "
               "lives perished drowned toll murdered executed slain",
     "injured": "injured injuring injure injures injuries injury wounded wounding wound wounds hurt "
-               "hospitalised hospitalized casualties treated",
+               "hospitalised hospitalized casualties treated patients",
     "displaced": "displaced displacing displace fled flee fleeing homeless refugees evacuated evacuees "
                  "uprooted shelter",
     "arrested": "arrested arrest arrests arresting detained detain detaining detention detentions held "

@@ -81,6 +81,8 @@ _JUNK_LINE = re.compile(
     re.IGNORECASE)
 
 
+_UNIT_WORDS = (r"\b(?:km|kilomet|metre|meter|mile|feet|foot|ft|inch|acre|hectare|tonne|ton|kg|kilo|gram|litre|liter|"
+               r"gallon|barrel|square|cubic|degree|mph|knot)")
 _DATELINE = re.compile(r"\s*[A-Z][\w .'/-]{1,40}(?:\([\w .'-]{1,30}\)\s*)?(?:,[^()\n]{1,40})?\s*"
                        r"\((?:Reuters|AP|AFP|dpa|Xinhua|UPI|CNN|Anadolu|PTI|IANS|Bernama|Yonhap|Kyodo|TASS|"
                        r"Interfax|EFE|ANSA)\)\s*[-—–]"
@@ -105,8 +107,9 @@ class Extractor:
         for e in doc.ents:
             label = e.label_
             if label == "MONEY" and not re.search(r"[$€£¥]|dollar|euro|pound|yuan|rupee|franc|\b(?:usd|eur|gbp)\b",
-                                                   doc[max(0, e.start - 1):e.end + 1].text, re.I):
-                label = "CARDINAL"  # "more than 4 million Syrians" (NER: money)
+                                                   doc[max(0, e.start - 1):e.end + 1].text, re.I) \
+                    or label == "QUANTITY" and not re.search(_UNIT_WORDS, doc[e.start:e.end + 1].text, re.I):
+                label = "CARDINAL"  # "more than 4 million Syrians" (NER: money), "2.6 million people" (quantity)
             for t in range(e.start, e.end):
                 self.ent_label[t] = label
         self.quote_spans = self._find_quotes()
@@ -1723,7 +1726,8 @@ class Extractor:
         raw: list[dict[str, Any]] = []
         while i < n:
             tok = doc[i]
-            if self.in_quote[i] or self.junk[i] or self.ent_label[i] in _SKIP_NUM_LABELS and not self._count_object(i) \
+            if self.in_quote[i] and not self._embedded_quote(i) or self.junk[i] \
+                    or self.ent_label[i] in _SKIP_NUM_LABELS and not self._count_object(i) \
                     or not self._numberish(i):
                 i += 1
                 continue
@@ -1846,6 +1850,18 @@ class Extractor:
                     ent = attrib(o) or self._agent_reporter(o)
             if ent is not None:
                 c["reporter"] = ent
+
+    def _embedded_quote(self, i: int) -> bool:
+        """Token ``i`` is inside a short quote embedded in a reported sentence ('said the landslide had
+        "buried more than 2,000 people alive"'): its figures are the reporter's, so they count."""
+        sent = self.sents[self.sent_of[i]]
+        start = i
+        while start > sent.start and self.in_quote[start - 1]:
+            start -= 1
+        if start == sent.start or start - sent.start < 3:
+            return False  # a quote that opens the sentence is the speaker's own words
+        return any(self.lower[k] in L.REPORT_VERBS and not self.in_quote[k] and self.tags[k].startswith("VB")
+                   for k in range(sent.start, start))
 
     def _count_object(self, i: int) -> bool:
         """A bare number NER took for a date that is the object or subject of a count verb
@@ -1980,9 +1996,18 @@ class Extractor:
                             and any(g.lower_ in ("hospital", "hospitals") for g in c.children):
                         ctype = "injured"  # "107 people remained in hospital"
                         break
-                    if h.lemma_ == "need" and c.dep_ == "dobj" and c.lower_ in ("help", "aid", "assistance") \
-                            or c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ == "need" for g in c.children):
-                        ctype = "affected"  # "one million children needed help", "were in need of assistance"
+                    if h.lower_ in ("need", "needs", "needed", "needing") and c.dep_ == "dobj" and c.lower_ in ("help", "aid", "assistance") \
+                            or c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ == "need" for g in c.children) \
+                            or c.dep_ == "prep" and c.lower_ == "at" and any(g.lower_ == "risk" for g in c.children) \
+                            or c.dep_ == "acomp" and c.lower_ in ("stranded", "trapped") \
+                            or h.lower_ in ("stranded", "trapped") or h.lower_ == "waiting" and any(
+                                g.lower_ == "rescued" for g in c.subtree):
+                        ctype = "affected"  # "needed help", "in need of", "at risk", "stranded", "waiting to be rescued"
+                        break
+                    if c.dep_ == "prep" and c.lower_ == "in" and any(
+                            g.lower_ == "condition" and any(a.lower_ in ("critical", "serious", "stable") for a in
+                                                            g.children) for g in c.children):
+                        ctype = "injured"  # "52 were in critical condition"
                         break
                     if c.dep_ == "prep" and c.lower_ == "without" and any(
                             g.lower_ in ("power", "electricity", "water", "heating") for g in c.children):
@@ -2067,7 +2092,8 @@ class Extractor:
             first = min([noun.i] + [c.i for c in mods])
             group = doc[first:noun.i + 1].text
             if noun.lower_ in ("kilometres", "kilometers", "km", "miles", "percent", "hours", "days", "years",
-                               "weeks", "months", "crossings", "times", "metres", "meters", "homes", "buildings"):
+                               "weeks", "months", "crossings", "times", "metres", "meters", "homes", "buildings") \
+                    and not other_group:
                 return None
         if ctype == "other" and other_group:
             group = other_group
@@ -2159,7 +2185,10 @@ class Extractor:
                         heads = [t for t in doc[b + 1:k] if t.head.i < b + 1 or t.head.i >= k]
                         subjects = heads[:1]
                 for c in subjects:
-                    ent = self.resolve(c, before=doc[k].idx) or self._noun_reporter(c)
+                    ent = next((self.mention_at[a.i].entity for a in c.children if a.dep_ == "appos"
+                                and self.mention_at[a.i] is not None and self.mention_at[a.i].entity is not None
+                                and self.mention_at[a.i].entity.kind == "person"), None)  # "the commissioner, X, said"
+                    ent = ent or self.resolve(c, before=doc[k].idx) or self._noun_reporter(c)
                     local = ent is not None and ent.kind == "place" and c.lower_ in L.STATE_BODIES and any(
                         g.dep_ in ("compound", "nmod", "amod") and self.mention_at[g.i]
                         and self.mention_at[g.i].entity is ent

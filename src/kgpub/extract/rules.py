@@ -1996,13 +1996,14 @@ class Extractor:
                             and any(g.lower_ in ("hospital", "hospitals") for g in c.children):
                         ctype = "injured"  # "107 people remained in hospital"
                         break
-                    if h.lower_ in ("need", "needs", "needed", "needing") and c.dep_ == "dobj" and c.lower_ in ("help", "aid", "assistance") \
+                    if h.lower_ in ("need", "needs", "needed", "needing") and c.dep_ == "dobj" \
+                            and c.lower_ in ("help", "aid", "assistance") \
                             or c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ == "need" for g in c.children) \
                             or c.dep_ == "prep" and c.lower_ == "at" and any(g.lower_ == "risk" for g in c.children) \
                             or c.dep_ == "acomp" and c.lower_ in ("stranded", "trapped") \
                             or h.lower_ in ("stranded", "trapped") or h.lower_ == "waiting" and any(
                                 g.lower_ == "rescued" for g in c.subtree):
-                        ctype = "affected"  # "needed help", "in need of", "at risk", "stranded", "waiting to be rescued"
+                        ctype = "affected"  # "needed help", "in need of", "at risk", "stranded", "waiting to be …"
                         break
                     if c.dep_ == "prep" and c.lower_ == "in" and any(
                             g.lower_ == "condition" and any(a.lower_ in ("critical", "serious", "stable") for a in

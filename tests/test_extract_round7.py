@@ -283,3 +283,15 @@ def test_figures_inside_a_quote_embedded_in_a_report(sheet):
         "\"killed more than 2,000 people\" in the village.\n\n\"We saw 40 people injured,\" a witness said.\n"))
     assert ("killed", 2000, "disaster centre") in got
     assert not any(v == 40 for _, v, _ in got)  # a quote that opens its sentence is the speaker's own words
+
+
+def test_a_quote_running_into_the_next_paragraph_takes_the_attribution_given_there(sheet):
+    s = sheet('Attack in Paris\n\nThe attack shocked France. In a televised address, he urged the French to stand '
+              'together. "The Republic has been attacked at its heart. Those who did this wanted to make France '
+              'afraid.\n\n"They will not succeed. Our best weapon is our unity," President Francois Hollande said.'
+              '\n\nForeign Minister Ri Yong Ho spoke in Hanoi.\n\n"Our proposal was a realistic one. Our position '
+              'will not change," Ri said.\n')
+    got = speakers(s)
+    assert got.get("The Republic has been attacked at its heart. Those who did this wanted to make France "
+                   "afraid.") == "Francois Hollande"
+    assert got.get("Our proposal was a realistic one. Our position will not change,") == "Ri Yong Ho"

@@ -2364,7 +2364,14 @@ class Extractor:
     def find_quotes(self) -> None:
         prev_speaker: Entity | None = None
         prev_end = -10**9
-        for qs, qe in self.quote_spans:
+        spans = self.quote_spans
+        own = [self._speaker(qs, qe) for qs, qe in spans]
+        for i in range(len(spans) - 2, -1, -1):
+            # a quote left open at the end of its paragraph and reopened in the next one: the
+            # attribution often comes only with the last part ('"…\n\n"…," Hollande said.')
+            if own[i] is None and self._continues(spans[i], spans[i + 1]):
+                own[i] = own[i + 1]
+        for (qs, qe), speaker in zip(spans, own, strict=True):
             inner = self.text[qs:qe]
             words = inner.split()
             stripped = inner.strip()
@@ -2373,7 +2380,6 @@ class Extractor:
             lead = len(inner) - len(inner.lstrip())
             trail = len(inner) - len(inner.rstrip())
             span = (qs + lead, qe - trail)
-            speaker = self._speaker(qs, qe)
             if len(words) < 3:
                 continue
             if speaker is None and prev_speaker is not None and \
@@ -2391,6 +2397,12 @@ class Extractor:
             self.quotes.append({"text": stripped, "speaker": speaker, "evidence": span,
                                 "about": self._quote_about(span, speaker)})
             prev_speaker, prev_end = speaker, qe
+
+    def _continues(self, first: tuple[int, int], second: tuple[int, int]) -> bool:
+        """``first`` runs to the end of its paragraph without a closing mark and ``second`` opens the next."""
+        text = self.text
+        gap = text[first[1]:second[0]]
+        return (first[1] >= len(text) or text[first[1]] == "\n") and gap.strip() in ('"', "“") and "\n" in gap
 
     def _quote_about(self, span: tuple[int, int], speaker: Entity) -> list[str]:
         """What a quote is about: the entities it names, and the event told in its sentences (or,
@@ -2471,6 +2483,9 @@ class Extractor:
                         if m is not None and m.entity is not None and m.entity.kind == "person":
                             return m.entity
                     e = self.resolve(c, before=min(qs, c.idx))
+                    if e is None and c.tag_ == "NNP" and self.mention_at[c.i] is None:
+                        e = next((p for p in self.entities if p.kind == "person"
+                                  and c.text in p.name.split()), None)  # '"…," Ri said' after Ri Yong Ho
                     if e and e.kind != "place":
                         return e
             return None  # a speech verb without a usable subject ("and added"): fall back

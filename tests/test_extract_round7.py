@@ -295,3 +295,26 @@ def test_a_quote_running_into_the_next_paragraph_takes_the_attribution_given_the
     assert got.get("The Republic has been attacked at its heart. Those who did this wanted to make France "
                    "afraid.") == "Francois Hollande"
     assert got.get("Our proposal was a realistic one. Our position will not change,") == "Ri Yong Ho"
+
+
+def test_people_named_after_an_occupation_and_parties_named_before_party(sheet):
+    got = entities(sheet(
+        "Coup attempt in Turkey\n\nErdogan blamed the movement of US-based cleric Fethullah Gulen. Among the "
+        "dead was the magazine's editor, Stephane Charbonnier. Daniel Chapo, the candidate of the Frelimo party, "
+        "won. The governor of Lagos state, Babajide Sanwo-Olu, spoke on Tuesday.\n"))
+    assert got.get("Fethullah Gulen") == "person"
+    assert got.get("Stephane Charbonnier") == "person"
+    assert got.get("Frelimo") == "organization"
+    assert got.get("Babajide Sanwo-Olu") == "person"
+
+
+def test_reporters_from_the_figures_sentence_national_bodies_and_police_in_a_town(sheet):
+    got = counts(sheet(
+        "Protests in Gaza\n\nAt least 58 protesters were killed on Monday and more than 2,700 others were wounded. "
+        "The figures were released on Tuesday by the Gaza Health Ministry, which said eight children were among "
+        "the dead.\n\nFloods hit Germany and Belgium this week. Police in Koblenz said 110 people died in the "
+        "Ahrweiler district. In Belgium, the national crisis centre said 27 people had died there.\n"))
+    assert ("killed", 58, "Gaza Health Ministry") in got
+    assert ("injured", 2700, "Gaza Health Ministry") in got
+    assert ("killed", 110, "Germany") in got
+    assert ("killed", 27, "Belgium") in got

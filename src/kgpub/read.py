@@ -349,6 +349,7 @@ _JUNK = re.compile(
       (?:\ (?:and|&)\ [A-Z][\w.'’\-]*(?:\ [\w.'’\-]+){1,3})?(?:,?\ (?:Associated\ Press|AP|Reuters|AFP))?)
     | \w+(?:\ \w+)?\ reported\ from\ [A-Z][\w\ ,.-]{0,60}?(?:\.\ follow\ .{0,160})?
     | follow\ .{0,60}\bcoverage\b.{0,160}
+    | (?:news|world|politics|business|sport|home)\s*\|.{0,80}
     | [a-z]{1,4}/[a-z]{1,4}(?:\ \(.{0,60}\))?
     | \((?:[A-Z0-9][\w\ ]{0,20}\ with\ )?(?:AFP|AP|Reuters|REUTERS|dpa|EFE|Reuters,\ AFP)[\w,\ ]{0,40}\)
     | (?:updated|published|last\ updated)\s*:?.{0,60}\d.{0,40}

@@ -295,7 +295,7 @@ Medecins Sans Frontieres|Doctors Without Borders|Bloomberg|Kyodo|Yonhap|Anadolu|
 """.replace("\n", "").split("|") if w})
 # lower-case nouns after a capitalised name that make it an organisation ("the Islamic State group")
 ORG_AFTER_NOUNS = frozenset({"group", "militia", "movement", "faction", "party", "network", "outfit",
-                             "organisation", "organization", "rebels", "gang", "cartel"})
+                             "organisation", "organization", "rebels", "gang", "cartel", "bloc"})
 # adjectives that begin a title, not an organisation ("Supreme Leader", "Deputy Minister")
 TITLE_ADJECTIVES = frozenset({"supreme", "deputy", "acting", "vice", "grand", "former"})
 # words before "of" that make the name after it a place ("southwest of Marrakesh")
@@ -314,6 +314,8 @@ researcher analyst expert professor official adviser advisor activist lawyer doc
 correspondent resident witness survivor farmer student teacher founder member candidate lawmaker politician
 economist scientist aide negotiator diplomat representative officer mother father son daughter wife husband
 driver shopkeeper vendor trader fisherman mechanic engineer worker labourer laborer pensioner grandmother
+cleric editor cartoonist cartoonists blogger singer actor rapper billionaire businessman businesswoman novelist
+poet artist photographer preacher imam priest pastor rabbi scholar
 """.split())
 # nouns in apposition that make a name an organisation (", a rescue group", ", an aid charity")
 ORG_APPOS_NOUNS = frozenset("""

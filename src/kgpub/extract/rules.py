@@ -595,6 +595,11 @@ class Extractor:
                     and doc[last].text[:1].isupper():
                 sp.label_ = "ORG"  # "the Asia-Pacific Economic Cooperation" (NER: a place)
                 continue
+            if sp.label_ in ("PERSON", "GPE") and nxt in L.ORG_AFTER_NOUNS and sp.end < n \
+                    and not doc[sp.end].text[:1].isupper() and tlow not in L.COUNTRY_BY_LOWER \
+                    and tlow not in L.CAPITALS and not demonym:
+                sp.label_ = "ORG"  # "the Frelimo party", "whose Saairun bloc"
+                continue
             if sp.label_ in ("PERSON", "GPE", "LOC", "FAC") and first and low[first - 1] in L.ORG_BEFORE_NOUNS \
                     and not doc[first - 1].text.isupper() and tlow not in L.COUNTRY_BY_LOWER \
                     and tlow not in L.CAPITALS and not any(low[t] in person_evidence for t in range(first, sp.end)):
@@ -623,9 +628,10 @@ class Extractor:
                 continue
             if sp.label_ in ("ORG", "GPE") and len(text.split()) <= 3 and not text.isupper() \
                     and tlow not in L.KNOWN_ORGS and tlow not in L.COUNTRY_BY_LOWER and tlow not in L.CAPITALS \
-                    and all(doc[t].text[:1].isupper() for t in range(first, sp.end)) \
+                    and all(doc[t].text[:1].isupper() or doc[t].text == "-" for t in range(first, sp.end)) \
                     and not any(low[t] in L.ORG_HEADS or low[t] in L.PLACE_HEADS for t in range(first, sp.end)) \
                     and (any(low[t] in strong_person for t in range(first, sp.end)) or self._titled_appos(sp.end)
+                         or first and low[first - 1] in L.APPOS_PERSON_NOUNS and not doc[first - 1].text[:1].isupper()
                          or self._appos_noun(first, sp.end, L.PERSON_TITLES | L.APPOS_PERSON_NOUNS)
                          or prev == "by" and prev2 in ("led", "headed", "chaired", "founded")):
                 sp.label_ = "PERSON"  # "Mr Kiper said", "Oleh Kiper, the regional governor, said",
@@ -889,7 +895,7 @@ class Extractor:
                 window.append(t)
             inside = set(window)
             for t in window:  # the heads of the phrase before the comma, not a noun inside its modifiers
-                if doc[t].head.i in inside and (doc[t].head.i < t and heads_only
+                if doc[t].head.i in inside and (doc[t].head.i < t and heads_only and not doc[t].head.tag_.startswith("VB")
                                                 or doc[t].dep_ in ("compound", "amod", "nmod", "poss")):
                     continue  # "a spokesman for the health ministry, NAME": spokesman, not ministry
                 if low[t] in nouns and self.tags[t].startswith("NN") and not doc[t].text[:1].isupper() and any(
@@ -1296,7 +1302,10 @@ class Extractor:
                 return prev
             if low == "it":
                 return self.last_entity(pos, ("organization",))
-        if low in L.COREF_NOUNS and any(c.lower_ in ("the", "its", "this") for c in tok.children):
+        if low in L.COREF_NOUNS and any(c.lower_ in ("the", "its", "this") for c in tok.children) and not any(
+                t.lower_ in ("national", "federal", "state", "provincial", "regional", "local", "municipal")
+                for t in tok.subtree if t.i < tok.i):
+            # "the centre" looks back; "the national crisis centre" is a body of its own
             cands = [e for e in self._before(pos) if e.kind == "organization"]
             for e in cands:
                 if low in e.name.lower():
@@ -1348,10 +1357,14 @@ class Extractor:
         """The country an unnamed state body ("the army", "police", "officials") belongs to: the
         country mentioned most often (as a name, a demonym or through its places) before ``pos``."""
         if sent is not None:
-            sp = self.sents[sent]
-            near = self.entities_in(sp.start, sp.end, ("country",))
-            if near:
-                return near[0]
+            para = self._paragraph_of()
+            for si in (sent, sent - 1):  # this sentence, else the one before it in the paragraph
+                if si < 0 or para[si] != para[sent]:
+                    continue
+                sp = self.sents[si]
+                near = self.entities_in(sp.start, sp.end, ("country",))
+                if near:
+                    return near[0]
         score: dict[int, tuple[int, int, Entity]] = {}
         for e in self.entities:
             if e.kind != "country":
@@ -1793,6 +1806,12 @@ class Extractor:
             return None
         return self._reporter(-1, sp)
 
+    def _figure_subject(self, si: int) -> bool:
+        """The sentence's subject is the figures just given ("The figures were released by the ministry")."""
+        root = self.sents[si].root
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("figure", "figures", "toll", "tally", "numbers")
+                   for c in root.children)
+
     def _about_figure(self, si: int) -> bool:
         """A sentence about the figure itself ("The toll was given by …", "The ministry gave the figure")."""
         sp = self.sents[si]
@@ -1845,9 +1864,10 @@ class Extractor:
             if fs != si and self.lower[self.sents[fs].start] == "according":
                 ent = attrib(fs)
             for o in (si + 1,):  # "The figure was confirmed by the health ministry."
-                if ent is None and 0 <= o < len(self.sents) and para[o] == p and o not in count_sents \
-                        and self._about_figure(o):
-                    ent = attrib(o) or self._agent_reporter(o)
+                if ent is None and 0 <= o < len(self.sents) and para[o] == p and self._about_figure(o) \
+                        and (o not in count_sents or self._figure_subject(o)):
+                    ent = self._agent_reporter(o) if self._figure_subject(o) else None
+                    ent = ent or attrib(o) or self._agent_reporter(o)
             if ent is not None:
                 c["reporter"] = ent
 
@@ -2072,6 +2092,11 @@ class Extractor:
                          and L.COUNT_TYPE_WORDS[low[x]] in ("killed", "injured", "missing", "arrested")]
                 if words:
                     ctype, group = words[-1], doc[k].text
+        if ctype is None and earlier and hstart > sent.start and low[hstart - 1] in (",", "and") \
+                and noun.i < e + 1 and e < sent.end and low[e] == "in":
+            same = [c for c in earlier if c["sent"] == self.sent_of[s] and c["type"]]
+            if same:  # "94 of the dead were in the capital, 71 in Morelos state and 43 in Puebla"
+                ctype = same[-1]["type"]
         if ctype is None and earlier:
             # "Police put the crowd at 820,000, while organisers put it at more than one million"
             same = [c for c in earlier if c["sent"] == self.sent_of[s] and c["type"]]
@@ -2198,6 +2223,8 @@ class Extractor:
                         and any(g.dep_ == "prep" and g.lower_ == "in" and any(
                             self.mention_at[p.i] and self.mention_at[p.i].entity is ent for p in g.children)
                                 for g in c.children)  # "officials in Balochistan put the toll at 238"
+                    if ent is not None and ent.kind == "place" and not local and c.lower_ in L.STATE_BODIES:
+                        ent = self.home_country(doc[k].idx, self.sent_of[k])  # "Police in Koblenz said"
                     if ent is None and c.lower_ in L.STATE_BODIES:
                         ent = self._phrase_entity(c, ("place",))  # "Hawaii officials said"
                         local = ent is not None
@@ -2233,7 +2260,8 @@ class Extractor:
             return None  # "the agency": an earlier organisation, resolved elsewhere
         owner = self._phrase_entity(tok, ("country",))
         if owner is None and any(c.dep_ == "poss" and c.lower_ in ("country", "nation", "country's", "nation's")
-                                 for c in tok.children):
+                                 for c in tok.children) or owner is None and any(
+                t.lower_ in ("national", "federal") for t in tok.subtree if t.i < tok.i):
             owner = self.home_country(tok.idx, self.sent_of[tok.i])  # "the country's emergency committee"
         if owner is not None:
             return owner  # "the country's emergency committee", "Ostmark's health office"

@@ -895,8 +895,9 @@ class Extractor:
                 window.append(t)
             inside = set(window)
             for t in window:  # the heads of the phrase before the comma, not a noun inside its modifiers
-                if doc[t].head.i in inside and (doc[t].head.i < t and heads_only and not doc[t].head.tag_.startswith("VB")
-                                                or doc[t].dep_ in ("compound", "amod", "nmod", "poss")):
+                head = doc[t].head
+                if head.i in inside and (head.i < t and heads_only and not head.tag_.startswith("VB")
+                                         or doc[t].dep_ in ("compound", "amod", "nmod", "poss")):
                     continue  # "a spokesman for the health ministry, NAME": spokesman, not ministry
                 if low[t] in nouns and self.tags[t].startswith("NN") and not doc[t].text[:1].isupper() and any(
                         low[x] in ("the", "a", "an", "'s", "’s", "its", "their") for x in range(max(0, t - 3), t)):

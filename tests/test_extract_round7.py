@@ -318,3 +318,14 @@ def test_reporters_from_the_figures_sentence_national_bodies_and_police_in_a_tow
     assert ("injured", 2700, "Gaza Health Ministry") in got
     assert ("killed", 110, "Germany") in got
     assert ("killed", 27, "Belgium") in got
+
+
+def test_no_survivors_and_among_the_dead(sheet):
+    got = counts(sheet(
+        "Plane crash in Ethiopia\n\nThe plane crashed near Bishoftu. The airline said there were no survivors among "
+        "the 149 passengers and eight crew. People of 35 nationalities were on board. Thirty-two were Kenyan, "
+        "18 Canadian and nine Ethiopian.\n\nProtests in Gaza\n\nMore than 2,700 protesters were wounded in Gaza on "
+        "Monday. Eight children were among the dead.\n"))
+    values = {(t, v) for t, v, _ in got}
+    assert {("killed", 149), ("killed", 8), ("killed", 32), ("killed", 18), ("killed", 9)} <= values
+    assert ("injured", 8) not in values

@@ -2087,10 +2087,11 @@ class Extractor:
             w = low[k] if k < sent.end else ""
             head = k + 1 >= sent.end or not self.tags[k + 1].startswith("NN")  # "63 Canadian", not "two Ukrainian men"
             if head and (w in L.DEMONYMS or w.endswith("s") and w[:-1] in L.DEMONYMS):
-                lo_sent = self.sents[max(0, self.sent_of[s] - 1)]
+                lo_sent = self.sents[max(0, self.sent_of[s] - 2)]
                 words = [L.COUNT_TYPE_WORDS[low[x]] for x in range(lo_sent.start, s)
                          if low[x] in L.COUNT_TYPE_WORDS and not self.in_quote[x]
                          and L.COUNT_TYPE_WORDS[low[x]] in ("killed", "injured", "missing", "arrested")]
+                words += ["killed" for x in range(lo_sent.start + 1, s) if low[x] == "survivors" and low[x - 1] == "no"]
                 if words:
                     ctype, group = words[-1], doc[k].text
         if ctype is None and earlier and hstart > sent.start and low[hstart - 1] in (",", "and") \
@@ -2107,6 +2108,12 @@ class Extractor:
         window = " ".join(low[max(sent.start, hstart - 5):min(sent.end, e + 6)])
         if re.search(r"\b(?:included in|among|including|of whom|of them)\b", window):
             included_hint = True
+        among = re.search(r"\bamong (?:the |those )?(dead|killed|injured|wounded|missing|detained|arrested)\b",
+                          " ".join(low[max(sent.start, hstart - 5):min(sent.end, e + 9)]))
+        if ctype is None and among:
+            ctype = L.COUNT_TYPE_WORDS[among.group(1)]  # "eight children were among the dead"
+        if ctype is None and "no survivors" in " ".join(low[max(sent.start, hstart - 6):hstart]):
+            ctype = "killed"  # "there were no survivors among the 149 passengers"
         elif noun.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "prep" and c.lower_ == "among"
                                                          for c in noun.head.children):
             included_hint = True  # "12 children under the age of 16 were among those treated"

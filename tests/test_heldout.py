@@ -71,3 +71,28 @@ def test_floors(scored) -> None:  # type: ignore[no-untyped-def]
     assert report.scores["quotes"].recall >= 0.95
     assert report.speaker_accuracy >= min_speaker_accuracy
     assert len(report.articles) >= min_articles
+
+
+def test_extracted_sheets_of_the_scraped_sets_build_valid_rdf() -> None:
+    """What extraction writes for long scraped pages loads as a fact sheet and maps to RDF that
+    conforms to the shapes (a place reporting for its officials, tolls with events of their own …)."""
+    pytest.importorskip("spacy")
+    from kgpub.errors import ExtractionError
+    from kgpub.extract import extract_many, load_nlp
+    from kgpub.factsheet import parse_factsheet
+    from kgpub.mapping import map_factsheet
+    from kgpub.read import iter_articles
+    from kgpub.validate import validate
+
+    try:
+        load_nlp()
+    except ExtractionError:
+        pytest.skip("no spaCy English model installed")
+    quads = []
+    arts = [a for name in ("heldout6", "heldout7", "heldout8", "heldout9") for a in iter_articles(EXAMPLES / name)
+            if not a.source.endswith("README.md")]
+    assert len(arts) >= 30
+    for art, sheet in zip(arts, extract_many(arts, batch_size=8), strict=True):
+        quads += map_factsheet(parse_factsheet(sheet, source=art.source))
+    report = validate(quads)
+    assert report.conforms, report.text()[:2000]

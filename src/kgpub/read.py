@@ -368,7 +368,7 @@ _JUNK = re.compile(
     | .{0,300}\b(?:photograph|photo|picture|image|video):\s*[\w .,'’&-]{1,60}(?:/[\w .,'’&-]{1,60})*
     | (?:enlarge\ this\ image|toggle\ caption|hide\ caption|explore\ more\ on\ these\ topics|
        watch\ video|play\ video|listen\ to\ this\ article)
-    | (?-i:[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,4}(?:/[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,4})+)
+    | (?-i:[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,4}(?:(?:/|\ via\ )[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,4})+)
     | (?:facebook|twitter|whatsapp|linkedin|email|x|telegram)
       (?:\s+(?:facebook|twitter|whatsapp|linkedin|email|x|telegram))+
     )[.!]?\s*$""",

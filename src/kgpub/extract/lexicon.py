@@ -179,7 +179,8 @@ DIPLOMATIC_KINDS = frozenset({"talks", "meeting", "conference", "visit"})
 
 # count types: word forms -> type
 _COUNT_WORDS = {
-    "killed": "killed kill kills killing dead death deaths died die dies dying fatalities fatality bodies "
+    "killed": "killed kill kills killing killings murders executions dead death deaths died die dies dying "
+              "fatalities fatality bodies "
               "lives perished drowned toll murdered executed slain",
     "injured": "injured injuring injure injures injuries injury wounded wounding wound wounds hurt "
                "hospitalised hospitalized casualties treated patients",
@@ -356,6 +357,8 @@ describes branded brands dismissed dismisses denounced denounces vowed vows pled
 admitted admits conceded concedes acknowledged acknowledges predicted predicts demanded demands complained
 complains labelled labeled calling telling adding warning urging insisting arguing describing
 """.split())
+# titles that stay part of a single-word name ("Pope Francis", "Queen Suthida", "King Salman")
+REGNAL_TITLES = frozenset({"pope", "queen", "king", "prince", "princess", "emperor", "empress", "sultan"})
 # words after a person's given name that belong to the family name ("Ursula von der Leyen")
 SURNAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "del", "dos"})
 # lower-case heads that belong to a building's or facility's name ("the Capella hotel", "Adiala jail");
@@ -370,6 +373,7 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "
 # bare words NER tags as places or people that are not entities in a news fact sheet
 NOT_ENTITIES = frozenset({"west", "east", "north", "south", "the west", "southeastern", "northeastern",
                           "southwestern", "northwestern", "southern", "northern", "eastern", "western", "mps",
+                          "bst", "gmt", "utc", "edt", "est", "cet", "cest",
                           "riot", "turnout", "fighting",
                           "rescuers", "residents", "witnesses", "cyclone", "hurricane", "parliament"})
 # generic state bodies that, when unnamed, speak for their country ("the army said", "police said")

@@ -196,6 +196,9 @@ class Extractor:
                 continue
             if low in L.GENERIC_INSTITUTIONS and label in ("ORG", "GPE", "LOC", "FAC", "PERSON"):
                 continue  # "the Kingdom", "the Palace did not comment"
+            if end - start == 1 and label in ("PERSON", "NORP", "ORG") and doc[start].tag_ == "NNPS" \
+                    and re.search(r"(?:ers|ians|ites|ans)$", low):
+                continue  # "Londoners", "Muscovites": people of a place, not an entity
             if end - start >= 2 and self.lower[start] in L.EVENT_NAME_HEADS and label != "NORP":
                 continue  # "Storm Daniel", "Cyclone Freddy": an event's name
             if low in storm_names:
@@ -222,8 +225,8 @@ class Extractor:
                     start += 1
                 if all(self.lower[t] in L.TITLE_WORDS or self.lower[t] in L.PERSON_TITLES for t in range(start, end)):
                     continue  # "Lieutenant General": a title alone
-                if start and self.lower[start - 1] == "pope" and end - start == 1:
-                    start -= 1  # "Pope Francis" is the name
+                if start and self.lower[start - 1] in L.REGNAL_TITLES and end - start == 1:
+                    start -= 1  # "Pope Francis", "Queen Suthida": the title belongs to a single name
                 span = doc[start:end]
                 text = span.text
                 kind = "person"
@@ -286,7 +289,8 @@ class Extractor:
                 if doc[t].text == "(" or "\n" in doc[t].text:
                     end = t
                     break
-                if doc[t].text == "," and e.label_ in ("GPE", "LOC", "FAC", "ORG") and t > start:
+                if doc[t].text == "," and e.label_ in ("GPE", "LOC", "FAC", "ORG") and t > start \
+                        and not (e.label_ == "ORG" and self.lower[e.end - 1] in L.ORG_HEADS):
                     spans.append(_Span(start, t, e.label_))  # "Batticaloa, Zion Church": two places
                     start = t + 1
             if end > start and (self.lower[end - 1] in _MONTHS_DAYS or self.lower[start].startswith("non-")
@@ -2036,12 +2040,16 @@ class Extractor:
                         ctype = "affected"  # "a city of 260,000 people was without power"
                         break
                     if h.i == noun.i and c.dep_ == "relcl":  # "20 people who had been abducted or were missing"
-                        words = [c] + [g for g in c.children if g.dep_ in ("conj", "acomp")]
+                        words = [c] + [g for g in c.children if g.dep_ in ("conj", "acomp", "dobj")]
                         words += [g for w in words for g in w.children if g.dep_ == "acomp"]
                         hit = [L.COUNT_TYPE_WORDS[w.lower_] for w in words if w.lower_ in L.COUNT_TYPE_WORDS]
                         if hit:
                             ctype = hit[0]
                             break
+                    if h.lower_ in ("taken", "moved", "bussed", "brought", "transferred") and c.dep_ in ("prep", "prt") \
+                            and c.lower_ in ("out", "from") and c.i > noun.i:
+                        ctype = "displaced"  # "3,000 people had been taken out of the enclave"
+                        break
                     if c.dep_ == "prep" and c.lower_ == "from" and any(g.lower_ == "homes" for g in c.children):
                         ctype = "displaced"  # "200,000 have been driven from their homes"
                         break

@@ -1153,6 +1153,21 @@ class Extractor:
                     x.kind = other.kind
                 other.mentions.extend(e.mentions)
                 del by_key[(kind, name)]
+        # a person and a place of one name ("Aleppo" a place three times and a person once): the type of
+        # most of its mentions wins, a tie going to the place
+        for (kind, name), e in list(by_key.items()):
+            if kind != "person" or (kind, name) not in by_key:
+                continue
+            other = by_key.get(("place", name)) or by_key.get(("country", name))
+            if other is None or other is e or len(e.mentions) > len(other.mentions):
+                continue
+            for x in e.mentions:
+                x.entity = other
+                x.kind = other.kind
+            other.mentions.extend(e.mentions)
+            if e in persons:
+                persons.remove(e)
+            del by_key[(kind, name)]
         # "Gaza" after "the Gaza Strip", "Sinai" after "the Sinai Peninsula": one place
         for (kind, name), e in list(by_key.items()):
             if kind != "place" or " " in name:
@@ -2046,7 +2061,8 @@ class Extractor:
                         if hit:
                             ctype = hit[0]
                             break
-                    if h.lower_ in ("taken", "moved", "bussed", "brought", "transferred") and c.dep_ in ("prep", "prt") \
+                    if h.lower_ in ("taken", "moved", "bussed", "brought", "transferred") \
+                            and c.dep_ in ("prep", "prt") \
                             and c.lower_ in ("out", "from") and c.i > noun.i:
                         ctype = "displaced"  # "3,000 people had been taken out of the enclave"
                         break

@@ -329,3 +329,16 @@ def test_no_survivors_and_among_the_dead(sheet):
     values = {(t, v) for t, v, _ in got}
     assert {("killed", 149), ("killed", 8), ("killed", 32), ("killed", 18), ("killed", 9)} <= values
     assert ("injured", 8) not in values
+
+
+def test_round7_late_entity_and_count_patterns(sheet):
+    s = sheet("Evacuation of Aleppo\n\nBuses left Aleppo on Thursday. Some 3,000 people had been taken out of the "
+              "enclave by nightfall. Indepaz said it had documented the killings of 31 protesters in Cali. Queen "
+              "Suthida watched. Londoners gathered. The Meteorology, Climatology and Geophysics Agency said the quake "
+              "struck at 7.46pm.\n")
+    got = counts(s)
+    values = {(t, v) for t, v, _ in got}
+    assert ("displaced", 3000) in values and ("killed", 31) in values
+    ents = entities(s)
+    assert "Queen Suthida" in ents and "Londoners" not in ents
+    assert "Meteorology, Climatology" not in " ".join(ents)  # never a name cut at its comma and glued wrong

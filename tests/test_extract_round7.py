@@ -342,3 +342,14 @@ def test_round7_late_entity_and_count_patterns(sheet):
     ents = entities(s)
     assert "Queen Suthida" in ents and "Londoners" not in ents
     assert "Meteorology, Climatology" not in " ".join(ents)  # never a name cut at its comma and glued wrong
+
+
+def test_colon_lists_detainees_beaten_and_abbreviated_ranks(sheet):
+    s = sheet("Hospital hit in Kunduz\n\nThe charity said 22 people had been killed: 12 members of its staff and 10 "
+              "patients. Georgia's public defender, Levan Ioseliani, said his staff had visited more than 300 "
+              "detainees, and that around 225 of them had been beaten. Chief Executive Carrie Lam spoke. Gen John "
+              "Campbell apologised. Six Britons were among the dead.\n")
+    values = {(t, v) for t, v, _ in counts(s)}
+    assert {("killed", 22), ("killed", 12), ("killed", 10), ("arrested", 300), ("injured", 225)} <= values
+    ents = entities(s)
+    assert "Carrie Lam" in ents and "John Campbell" in ents and not any("Britons" in n for n in ents)

@@ -359,7 +359,8 @@ _JUNK = re.compile(
     | \d+\s*(?:min(?:ute)?s?)\s*read
     | copy(?:/paste\ the\ article\ video\ embed\ link\ below:?)?
     | our\ standards:.{0,80}
-    | .{0,160}\bcontributed(?:\ (?:to\ )?(?:this\ )?(?:report|reporting|story))?
+    | .{0,160}\bcontributed(?:\ (?:to\ )?(?:this\ )?(?:report|reporting|story))?(?:\ from\ [A-Z][\w\ .,-]{0,40})?
+    | .{0,80}\band\ agencies
     | (?:image|media)\ (?:source|caption),.{0,200}
     | (?:related\ topics|save\ articles?\ to\ read\ later|skip\ next\ section.{0,80}|send|list\ of\ \d+\ items?)
     | (?:issued\ on|modified|published\ on)\s*:?.{0,60}
@@ -369,8 +370,8 @@ _JUNK = re.compile(
     | (?:enlarge\ this\ image|toggle\ caption|hide\ caption|explore\ more\ on\ these\ topics|
        watch\ video|play\ video|listen\ to\ this\ article)
     | (?-i:[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,4}(?:(?:/|\ via\ )[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,4})+)
-    | (?:facebook|twitter|whatsapp|linkedin|email|x|telegram)
-      (?:\s+(?:facebook|twitter|whatsapp|linkedin|email|x|telegram))+
+    | (?:facebook|twitter|whatsapp|linkedin|email|x|telegram|flipboard|pinterest|reddit)
+      (?:\s+(?:facebook|twitter|whatsapp|linkedin|email|x|telegram|flipboard|pinterest|reddit))+
     )[.!]?\s*$""",
     re.I | re.X,
 )

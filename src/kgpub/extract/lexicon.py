@@ -109,7 +109,7 @@ guards units battalion brigade gunmen offensive
 TITLE_WORDS = frozenset("""
 president minister foreign defence defense interior secretary prime spokesman spokeswoman spokesperson
 general colonel commander chief leader ambassador envoy senator governor mayor king queen prince
-chairman chairwoman director head
+chairman chairwoman director head executive
 """.split())
 
 ORG_STOP = frozenset({"state", "defense", "defence", "interior", "foreign", "security", "government",
@@ -183,11 +183,11 @@ _COUNT_WORDS = {
               "fatalities fatality bodies "
               "lives perished drowned toll murdered executed slain",
     "injured": "injured injuring injure injures injuries injury wounded wounding wound wounds hurt "
-               "hospitalised hospitalized casualties treated patients",
+               "hospitalised hospitalized casualties treated patients beaten",
     "displaced": "displaced displacing displace fled flee fleeing homeless refugees evacuated evacuees "
                  "uprooted shelter",
     "arrested": "arrested arrest arrests arresting detained detain detaining detention detentions held "
-                "jailed imprisoned rounded caught",
+                "jailed imprisoned rounded caught detainees",
     "missing": "missing unaccounted disappeared",
     "participants": "marched protesters demonstrators marchers crowd crowds participants rallied gathered "
                     "attended protested",
@@ -263,7 +263,7 @@ CLAIM_VERBS = frozenset({"claims", "claimed", "claim", "alleged", "alleges", "in
                          "maintains", "maintained"})
 COREF_NOUNS = frozenset("""
 group organisation organization monitor agency ministry observatory charity movement coalition alliance
-party commission organisers organizers service office mission council centre center institute
+party commission organisers organizers service office mission council centre center institute force
 watchdog network committee union
 """.split())
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
@@ -386,7 +386,7 @@ PERSON_TITLES = frozenset("""
 president minister secretary spokesman spokeswoman spokesperson general colonel commander chief leader
 ambassador envoy senator governor mayor king queen prince chairman chairwoman director head premier
 chancellor lieutenant major captain sheikh ayatollah pope cardinal coordinator constable superintendent
-inspector sergeant detective commissioner sheriff
+inspector sergeant detective commissioner sheriff gen cmdr adm lt col sgt capt maj
 """.split())
 
 # projectiles: an attack when they strike ("shells struck a market", "missiles hit"), not when merely named

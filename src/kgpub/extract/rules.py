@@ -196,6 +196,8 @@ class Extractor:
                 continue
             if low in L.GENERIC_INSTITUTIONS and label in ("ORG", "GPE", "LOC", "FAC", "PERSON"):
                 continue  # "the Kingdom", "the Palace did not comment"
+            if self.lower[start] in L.NUMBER_WORDS or self.lower[start].isdigit():
+                continue  # "six Britons"
             if end - start == 1 and label in ("PERSON", "NORP", "ORG") and doc[start].tag_ == "NNPS" \
                     and re.search(r"(?:ers|ians|ites|ans)$", low):
                 continue  # "Londoners", "Muscovites": people of a place, not an entity
@@ -2118,6 +2120,10 @@ class Extractor:
                 words += ["killed" for x in range(lo_sent.start + 1, s) if low[x] == "survivors" and low[x - 1] == "no"]
                 if words:
                     ctype, group = words[-1], doc[k].text
+        colon = [c for c in (earlier or []) if c["sent"] == self.sent_of[s] and c["type"]
+                 and any(low[x] == ":" for x in range(c["tok"], hstart))]
+        if colon:  # "22 people had been killed: 12 members of its staff and 10 patients"
+            ctype = colon[-1]["type"]
         if ctype is None and earlier and hstart > sent.start and low[hstart - 1] in (",", "and") \
                 and noun.i < e + 1 and e < sent.end and low[e] == "in":
             same = [c for c in earlier if c["sent"] == self.sent_of[s] and c["type"]]

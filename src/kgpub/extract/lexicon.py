@@ -298,7 +298,7 @@ Medecins Sans Frontieres|Doctors Without Borders|Bloomberg|Kyodo|Yonhap|Anadolu|
 ORG_AFTER_NOUNS = frozenset({"group", "militia", "movement", "faction", "party", "network", "outfit",
                              "organisation", "organization", "rebels", "gang", "cartel", "bloc"})
 # adjectives that begin a title, not an organisation ("Supreme Leader", "Deputy Minister")
-TITLE_ADJECTIVES = frozenset({"supreme", "deputy", "acting", "vice", "grand", "former"})
+TITLE_ADJECTIVES = frozenset({"supreme", "deputy", "acting", "vice", "grand", "former", "special", "high"})
 # words before "of" that make the name after it a place ("southwest of Marrakesh")
 DIRECTION_WORDS = frozenset("""north south east west northeast northwest southeast southwest north-east
 north-west south-east south-west outskirts suburbs centre center heart edge parts part outside
@@ -365,7 +365,7 @@ SURNAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du
 # geographic ones (valley, island, camp, river) are left out: "the Swat valley" names Swat
 FACILITY_HEADS = frozenset("""
 airport hotel palace jail prison hospital stadium bridge crossing corridor checkpoint square mosque church
-cathedral temple shrine market station refinery mall arena
+cathedral temple shrine market station refinery mall arena harbor harbour junction
 """.split())
 # prepositions whose object is usually a place
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "throughout", "around", "through",
@@ -386,7 +386,7 @@ PERSON_TITLES = frozenset("""
 president minister secretary spokesman spokeswoman spokesperson general colonel commander chief leader
 ambassador envoy senator governor mayor king queen prince chairman chairwoman director head premier
 chancellor lieutenant major captain sheikh ayatollah pope cardinal coordinator constable superintendent
-inspector sergeant detective commissioner sheriff gen cmdr adm lt col sgt capt maj
+inspector sergeant detective commissioner sheriff gen cmdr adm lt col sgt capt maj representative rapporteur
 """.split())
 
 # projectiles: an attack when they strike ("shells struck a market", "missiles hit"), not when merely named

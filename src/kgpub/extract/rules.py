@@ -236,8 +236,9 @@ class Extractor:
                 kind = "organization"
                 if low in L.COUNTRY_BY_LOWER:
                     kind = "country"
-                # "UN Secretary(-General)": a title NER ran into the organisation name
-                while end - start >= 2 and self.lower[end - 1] in L.PERSON_TITLES \
+                # "UN Secretary(-General)", "United Nations Special Representative": a title NER ran in
+                while end - start >= 2 and (self.lower[end - 1] in L.PERSON_TITLES
+                                            or self.lower[end - 1] in L.TITLE_ADJECTIVES) \
                         and self.lower[end - 1] not in L.ORG_HEADS:
                     end -= 1
                 span = doc[start:end]
@@ -547,7 +548,7 @@ class Extractor:
                     and not low[last].endswith("s"):
                 sp.start = last  # "the Kurdish Peshmerga" -> Peshmerga; not "Indian Railways"
                 continue
-            if sp.label_ in ("PERSON", "ORG", "FAC", "LOC") and nxt in L.FACILITY_HEADS and sp.end < n \
+            if sp.label_ in ("PERSON", "ORG", "FAC", "LOC", "GPE") and nxt in L.FACILITY_HEADS and sp.end < n \
                     and not doc[sp.end].text[:1].isupper() and self.tags[sp.end] == "NN" \
                     and tlow not in L.COUNTRY_BY_LOWER and tlow not in L.CAPITALS and tlow not in L.KNOWN_ORGS \
                     and not any(low[t] in L.ORG_HEADS for t in range(first, sp.end)) and label_at[sp.end] is None:

@@ -153,6 +153,9 @@ stationed activated offered pledged drafted flown airlifted
 DESTROY_VERBS = frozenset("""
 destroyed damaged buried burned burnt washed flattened razed swept levelled leveled gutted collapsed
 """.split())
+# verbs a toll rises or stands with ("the toll has risen to 12", "stood at 93")
+RISE_VERBS = frozenset("""risen rose rises rising climbed climbs reached reaches stands stood jumped increased
+grew hit passed""".split())
 # wars of the past that articles name in passing
 HISTORICAL_WARS = frozenset({"cold war", "korean war", "vietnam war", "gulf war", "first gulf war",
                              "world war i", "world war ii", "world war one", "world war two", "first world war",

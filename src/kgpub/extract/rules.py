@@ -2089,6 +2089,11 @@ class Extractor:
                 and noun.lower_ not in L.PEOPLE_NOUNS and noun.lower_ not in L.GENERIC_COUNTED \
                 and noun.lower_ not in L.COUNT_TYPE_WORDS:
             return None  # "arrested a man and searched two addresses"
+        if ctype is None and noun.dep_ == "pobj" and noun.head.lower_ in ("to", "at") \
+                and noun.head.head.lower_ in L.RISE_VERBS:
+            tolls = [t for t in range(sent.start, s) if low[t] == "toll" and not self.in_quote[t]]
+            if tolls:  # "the death toll from ... has risen to 12" parsed with "toll" elsewhere
+                ctype = self._toll_type(doc[tolls[-1]])
         if ctype is None and noun.lower_ in L.COUNT_TYPE_WORDS:
             ctype = L.COUNT_TYPE_WORDS[noun.lower_]
         if ctype is None and noun.lower_ in L.OTHER_COUNT_NOUNS:
@@ -2137,7 +2142,7 @@ class Extractor:
                 ctype = same[-1]["type"]
         included_hint = None
         window = " ".join(low[max(sent.start, hstart - 5):min(sent.end, e + 6)])
-        if re.search(r"\b(?:included in|among|including|of whom|of them)\b", window):
+        if re.search(r"\b(?:included|among|including|of whom|of them)\b", window):
             included_hint = True
         among = re.search(r"\bamong (?:the |those )?(dead|killed|injured|wounded|missing|detained|arrested)\b",
                           " ".join(low[max(sent.start, hstart - 5):min(sent.end, e + 9)]))

@@ -156,6 +156,10 @@ destroyed damaged buried burned burnt washed flattened razed swept levelled leve
 # verbs a toll rises or stands with ("the toll has risen to 12", "stood at 93")
 RISE_VERBS = frozenset("""risen rose rises rising climbed climbs reached reaches stands stood jumped increased
 grew hit passed""".split())
+# all-capital words that are not organisations' acronyms
+ACRONYM_STOP = frozenset("""covid sars mers gmt utc bst edt est cet cest hkt ceo cfo mp mps tv am pm ok ii iii iv
+news live update updated breaking watch video photos photo read more exclusive opinion analysis pdf gdp rpg
+ied ak dna hiv aids""".split())
 # wars of the past that articles name in passing
 HISTORICAL_WARS = frozenset({"cold war", "korean war", "vietnam war", "gulf war", "first gulf war",
                              "world war i", "world war ii", "world war one", "world war two", "first world war",

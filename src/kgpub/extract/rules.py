@@ -190,7 +190,8 @@ class Extractor:
             low = text.lower()
             label = ent.label_
             if not any(c.isupper() for c in text) or any(c.isdigit() for c in text) and not (
-                    label == "ORG" and re.fullmatch(r"[A-Z]+\d+(?:\s+[A-Z][\w'’-]*)*", text)):
+                    label == "ORG" and re.fullmatch(r"[A-Z]+\d+(?:\s+[A-Z][\w'’-]*)*", text)
+                    or label == "ORG" and re.fullmatch(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)* \d{1,3}", text)):
                 continue
             if low in L.NOT_ENTITIES:
                 continue
@@ -717,6 +718,13 @@ class Extractor:
                 k += 1
                 continue
             hit = None
+            tx = doc[k].text
+            if tx.isupper() and tx.isalpha() and 3 <= len(tx) <= 10 and self.tags[k] == "NNP" \
+                    and tx.lower() not in L.ACRONYM_STOP and tx.lower() not in L.COUNTRY_BY_LOWER \
+                    and (k + 1 >= n or not doc[k + 1].text.isupper()) and (k == 0 or not doc[k - 1].text.isupper()):
+                added.append(_Span(k, k + 1, "ORG"))  # "CONRED said": an acronym NER left untagged
+                k += 1
+                continue
             for size in (4, 3, 2, 1):
                 if k + size <= n and all(label_at[t] is None for t in range(k, k + size)):
                     name = " ".join(low[k:k + size])
@@ -2068,6 +2076,14 @@ class Extractor:
                             and c.dep_ in ("prep", "prt") \
                             and c.lower_ in ("out", "from") and c.i > noun.i:
                         ctype = "displaced"  # "3,000 people had been taken out of the enclave"
+                        break
+                    if h.lower_ in ("lost", "lose", "losing") and noun.dep_ == "dobj" and noun.head.i == h.i \
+                            and (noun.lower_ in L.PERSONNEL_NOUNS or noun.lower_ in L.PEOPLE_NOUNS
+                                 or noun.lower_ == "fighters"):
+                        ctype = "killed"  # "the militants had lost more than 300 fighters"
+                        break
+                    if h.lower_ in ("crossed", "crossing", "fled") and c.dep_ == "prep" and c.lower_ == "into":
+                        ctype = "displaced"  # "14,500 people had crossed into Kassala"
                         break
                     if c.dep_ == "prep" and c.lower_ == "from" and any(g.lower_ == "homes" for g in c.children):
                         ctype = "displaced"  # "200,000 have been driven from their homes"

@@ -358,8 +358,8 @@ def test_colon_lists_detainees_beaten_and_abbreviated_ranks(sheet):
 def test_acronyms_tolls_the_parser_loses_and_losses_of_fighters(sheet):
     s = sheet("Eruption in Guatemala\n\nThe volcano erupted on Sunday. More than 3,200 people are sleeping in "
               "shelters, CONRED said. The militants had lost more than 300 fighters, Idris Nassan said. "
-              "Sudan's refugee agency said more than 14,500 people had crossed into Kassala. That figure included at least 219 fighters. "
-              "The state news channel Khabar 24 said 164 people had been killed.\n")
+              "Sudan's refugee agency said more than 14,500 people had crossed into Kassala. That figure "
+              "included at least 219 fighters. The state news channel Khabar 24 said 164 people had been killed.\n")
     got = counts(s)
     assert ("displaced", 3200, "CONRED") in got
     values = {(t, v) for t, v, _ in got}

@@ -53,6 +53,16 @@ COUNTRY_ALIASES: dict[str, str] = {
     "czechia": "Czech Republic", "the philippines": "Philippines", "the gambia": "Gambia",
     "palestinian territories": "Palestine",
 }
+# countries with no demonym entry above ("New Zealand", "Eswatini", "Tonga")
+for _c in ("Andorra", "Bahamas", "Barbados", "Belize", "Bhutan", "Botswana", "Brunei", "Comoros", "Djibouti",
+           "Dominica", "Eswatini", "Fiji", "Grenada", "Guyana", "Kiribati", "Lesotho", "Liechtenstein", "Luxembourg",
+           "Maldives", "Malta", "Mauritius", "Micronesia", "Monaco", "Montenegro", "Nauru", "Palau", "Samoa",
+           "Seychelles", "Suriname", "Tonga", "Tuvalu", "Vanuatu", "New Zealand", "Costa Rica", "El Salvador",
+           "Cape Verde", "Central African Republic", "Dominican Republic", "East Timor", "Equatorial Guinea",
+           "Marshall Islands", "North Macedonia", "Solomon Islands", "Vatican City", "San Marino", "Guinea-Bissau",
+           "Timor-Leste", "Saint Lucia", "Republic of the Congo"):
+    COUNTRY_ALIASES[_c.lower()] = _c
+COUNTRY_ALIASES.update({"the bahamas": "Bahamas", "swaziland": "Eswatini", "macedonia": "North Macedonia"})
 # countries whose names have more words than NER keeps together ("Antigua" + "Barbuda")
 for _c in ("Antigua and Barbuda", "Trinidad and Tobago", "Saint Kitts and Nevis", "Sao Tome and Principe",
            "Saint Vincent and the Grenadines", "Papua New Guinea", "Bosnia and Herzegovina"):
@@ -198,7 +208,7 @@ _COUNT_WORDS = {
     "missing": "missing unaccounted disappeared",
     "participants": "marched protesters demonstrators marchers crowd crowds participants rallied gathered "
                     "attended protested",
-    "affected": "affected",
+    "affected": "affected cases infected infections",
 }
 COUNT_TYPE_WORDS: dict[str, str] = {w: t for t, ws in _COUNT_WORDS.items() for w in ws.split()}
 # verbs that with "to hospital" make an injured count ("59 people were taken to hospital")
@@ -394,6 +404,7 @@ president minister secretary spokesman spokeswoman spokesperson general colonel 
 ambassador envoy senator governor mayor king queen prince chairman chairwoman director head premier
 chancellor lieutenant major captain sheikh ayatollah pope cardinal coordinator constable superintendent
 inspector sergeant detective commissioner sheriff gen cmdr adm lt col sgt capt maj representative rapporteur
+brig
 """.split())
 
 # projectiles: an attack when they strike ("shells struck a market", "missiles hit"), not when merely named

@@ -365,3 +365,14 @@ def test_acronyms_tolls_the_parser_loses_and_losses_of_fighters(sheet):
     values = {(t, v) for t, v, _ in got}
     assert {("killed", 300), ("displaced", 14500)} <= values
     assert ("killed", 164, "Khabar 24") in got
+
+
+def test_countries_cases_and_the_figures_paragraph_after(sheet):
+    s = sheet("Bombing at the marathon\n\nThe bombs ripped through the crowd at the Boston Marathon, killing three "
+              "people and wounding more than 170.\n\nThose figures were given at a dawn briefing by Police "
+              "Commissioner Ed Davis.\n\nEbola in Uganda\n\nThe outbreak in Uganda has spread. The health ministry "
+              "says 58 cases have been confirmed. New Zealand sent aid.\n")
+    got = counts(s)
+    assert ("killed", 3, "Ed Davis") in got and ("injured", 170, "Ed Davis") in got
+    assert ("affected", 58, "Uganda") in got
+    assert entities(s).get("New Zealand") == "country"

@@ -1857,13 +1857,14 @@ class Extractor:
                 continue
             if self.lower[k] in L.REPORT_VERBS or self.lower[k] in ("given", "released", "provided", "published",
                                                                     "compiled", "issued"):
-                for a in self.doc[k].children:
-                    if a.dep_ == "agent":
-                        for c in a.children:
-                            if c.dep_ == "pobj":
-                                ent = self.resolve(c) or self._phrase_entity(c) or self._noun_reporter(c)
-                                if ent:
-                                    return ent
+                # the agent, also when the parser hangs "by X" on a noun ("given at a briefing by X")
+                agents = [a for a in self.doc[k].subtree if a.dep_ == "agent" or a.lower_ == "by" and a.dep_ == "prep"]
+                for a in agents:
+                    for c in a.children:
+                        if c.dep_ == "pobj":
+                            ent = self.resolve(c) or self._phrase_entity(c) or self._noun_reporter(c)
+                            if ent:
+                                return ent
         return None
 
     def _paragraph_reporters(self) -> None:
@@ -1895,7 +1896,9 @@ class Extractor:
             if fs != si and self.lower[self.sents[fs].start] == "according":
                 ent = attrib(fs)
             for o in (si + 1,):  # "The figure was confirmed by the health ministry."
-                if ent is None and 0 <= o < len(self.sents) and para[o] == p and self._about_figure(o) \
+                opens = 0 <= o < len(self.sents) and para[o] == p + 1 and first_of[p + 1] == o \
+                    and self.lower[self.sents[o].start] in ("those", "these", "the") and self._figure_subject(o)
+                if ent is None and 0 <= o < len(self.sents) and (para[o] == p or opens) and self._about_figure(o) \
                         and (o not in count_sents or self._figure_subject(o)):
                     ent = self._agent_reporter(o) if self._figure_subject(o) else None
                     ent = ent or attrib(o) or self._agent_reporter(o)

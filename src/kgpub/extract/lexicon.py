@@ -295,8 +295,6 @@ alliance army coalition service network centre center observatory assembly autho
 brigade brigades corps department bureau foundation trust board navy guard guards police directorate
 mission tribunal parliament senate cabinet unit command
 """.split())
-# connectors inside organisation names ("Federation of Red Cross and Red Crescent Societies")
-NAME_CONNECTORS = frozenset({"of", "for", "the", "and", "de", "du", "des", "la", "on", "&"})
 # well-known organisations the small model often calls people or places (media, platforms, alliances)
 KNOWN_ORGS: dict[str, str] = {w.lower(): w for w in """
 Twitter Facebook Telegram Instagram YouTube TikTok WhatsApp Reuters AFP BBC CNN TASS Xinhua IRNA SANA

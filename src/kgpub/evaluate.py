@@ -130,6 +130,11 @@ def _tgroup(t: str) -> str:
     return "place" if t in ("place", "country") else t
 
 
+def _entity_match(g: dict[str, Any], p: dict[str, Any]) -> bool:
+    """A gold and a predicted entity match: a name in common and the same type (place ≈ country)."""
+    return bool(_names(g) & _names(p)) and _tgroup(g["type"]) == _tgroup(p["type"])
+
+
 def _number(c: dict[str, Any]) -> int | None:
     for k in ("value", "max", "min"):
         if isinstance(c.get(k), int):
@@ -198,7 +203,7 @@ def score_sheet(gold: dict[str, Any], pred: dict[str, Any]) -> tuple[dict[str, S
         return bool(_names(g) & _names(p))
 
     glist, plist = list(gents.values()), list(pents.values())
-    pairs = _match(glist, plist, lambda g, p: bool(_names(g) & _names(p)) and _tgroup(g["type"]) == _tgroup(p["type"]))
+    pairs = _match(glist, plist, _entity_match)
     scores["entities"] = Score(len(pairs), len(plist) - len(pairs), len(glist) - len(pairs))
 
     gc, pc = gold.get("counts", []), pred.get("counts", [])
@@ -293,7 +298,7 @@ def entity_errors(gold: dict[str, Any], pred: dict[str, Any]) -> Counter[str]:
     - ``missed``: any other unmatched gold entity; ``spurious``: any other unmatched prediction.
     """
     glist, plist = gold.get("entities", []), pred.get("entities", [])
-    pairs = _match(glist, plist, lambda g, p: bool(_names(g) & _names(p)) and _tgroup(g["type"]) == _tgroup(p["type"]))
+    pairs = _match(glist, plist, _entity_match)
     gfree = [g for i, g in enumerate(glist) if i not in {a for a, _ in pairs}]
     pfree = [p for i, p in enumerate(plist) if i not in {b for _, b in pairs}]
     out: Counter[str] = Counter()
@@ -335,7 +340,7 @@ def mismatches(gold: dict[str, Any], pred: dict[str, Any]) -> list[str]:
     gents = {e["id"]: e for e in gold.get("entities", [])}
     pents = {e["id"]: e for e in pred.get("entities", [])}
     glist, plist = list(gents.values()), list(pents.values())
-    pairs = _match(glist, plist, lambda g, p: bool(_names(g) & _names(p)) and _tgroup(g["type"]) == _tgroup(p["type"]))
+    pairs = _match(glist, plist, _entity_match)
     gm, pm = {a for a, _ in pairs}, {b for _, b in pairs}
     out += [f"- entity {g['name']!r} ({g['type']})" for i, g in enumerate(glist) if i not in gm]
     out += [f"+ entity {p['name']!r} ({p['type']})" for i, p in enumerate(plist) if i not in pm]

@@ -73,3 +73,13 @@ def extract_text():  # type: ignore[no-untyped-def]
         return extract(Article(text=text, headline="Test", published=published))
 
     return run
+
+
+@pytest.fixture(scope="module")
+def ents(extract_text):  # type: ignore[no-untyped-def]
+    """``ents(text) -> {name: (type, aliases)}`` for the entities extracted from ``text``."""
+    def run(text: str) -> dict[str, tuple[str, list[str]]]:
+        sheet = extract_text(text)
+        return {e["name"]: (e["type"], e.get("aliases", [])) for e in sheet.get("entities", [])}
+
+    return run

@@ -5,17 +5,6 @@ written for these tests (none comes from the annotated sets)."""
 
 from __future__ import annotations
 
-import pytest
-
-
-@pytest.fixture(scope="module")
-def ents(extract_text):
-    def run(text: str) -> dict[str, tuple[str, list[str]]]:
-        sheet = extract_text(text)
-        return {e["name"]: (e["type"], e.get("aliases", [])) for e in sheet.get("entities", [])}
-
-    return run
-
 
 def test_acronym_in_parentheses_is_an_alias_everywhere(ents):
     got = ents("The Kurdistan Workers' Party (PKK) said two of its fighters were killed. The PKK denied "

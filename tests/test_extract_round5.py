@@ -4,17 +4,6 @@ joins with "and". All sentences are written for these tests (none comes from the
 
 from __future__ import annotations
 
-import pytest
-
-
-@pytest.fixture(scope="module")
-def ents(extract_text):
-    def run(text: str) -> dict[str, tuple[str, list[str]]]:
-        sheet = extract_text(text)
-        return {e["name"]: (e["type"], e.get("aliases", [])) for e in sheet.get("entities", [])}
-
-    return run
-
 
 def test_names_on_junk_lines_are_not_entities(ents):
     got = ents("Share on Facebook Share on Twitter\n\nRelated: Europe's summer of storms\n\n"

@@ -213,6 +213,9 @@ _COUNT_WORDS = {
 COUNT_TYPE_WORDS: dict[str, str] = {w: t for t, ws in _COUNT_WORDS.items() for w in ws.split()}
 # verbs that with "to hospital" make an injured count ("59 people were taken to hospital")
 TO_HOSPITAL_VERBS = frozenset({"taken", "take", "took", "rushed", "admitted", "brought", "airlifted", "sent"})
+# verbs that with "treatment" make an injured count ("214 people had sought treatment")
+TREATMENT_VERBS = frozenset({"sought", "seek", "seeking", "received", "receive", "receiving", "needed", "need",
+                             "needing", "required", "require", "requiring", "given", "getting", "got"})
 # counted nouns that name people: a count type may be read from a nearby word only for these
 PEOPLE_NOUNS = frozenset("""
 people persons civilians children women men soldiers troops fighters militants police policemen officers

@@ -2025,6 +2025,9 @@ class Extractor:
             h = noun
             for _ in range(4):
                 w = h.lower_
+                if h.i != noun.i and self._to_death(h):
+                    ctype = "killed"  # "were hacked or shot to death", "was beaten to death"
+                    break
                 if h.i != noun.i and w in L.COUNT_TYPE_WORDS and w not in ("shelter", "gathered", "toll"):
                     ctype = L.COUNT_TYPE_WORDS[w]
                     break
@@ -2049,6 +2052,9 @@ class Extractor:
                             and c.dep_ == "prep" and c.lower_ == "in" \
                             and any(g.lower_ in ("hospital", "hospitals") for g in c.children):
                         ctype = "injured"  # "107 people remained in hospital"
+                        break
+                    if h.lower_ in L.TREATMENT_VERBS and c.dep_ == "dobj" and c.lower_ in ("treatment", "care"):
+                        ctype = "injured"  # "214 people had sought treatment"
                         break
                     if h.lower_ in ("need", "needs", "needed", "needing") and c.dep_ == "dobj" \
                             and c.lower_ in ("help", "aid", "assistance") \
@@ -2082,8 +2088,10 @@ class Extractor:
                         break
                     if h.lower_ in ("lost", "lose", "losing") and noun.dep_ == "dobj" and noun.head.i == h.i \
                             and (noun.lower_ in L.PERSONNEL_NOUNS or noun.lower_ in L.PEOPLE_NOUNS
-                                 or noun.lower_ == "fighters"):
-                        ctype = "killed"  # "the militants had lost more than 300 fighters"
+                                 or noun.lower_ == "fighters" or noun.i < e and any(
+                                     c.dep_ == "prep" and c.lower_ == "of" and any(
+                                         g.lower_ in L.PEOPLE_NOUNS for g in c.children) for c in noun.children)):
+                        ctype = "killed"  # "had lost more than 300 fighters", "lost at least 131 of its citizens"
                         break
                     if h.lower_ in ("crossed", "crossing", "fled") and c.dep_ == "prep" and c.lower_ == "into":
                         ctype = "displaced"  # "14,500 people had crossed into Kassala"
@@ -2138,7 +2146,8 @@ class Extractor:
             w = low[k] if k < sent.end else ""
             head = k + 1 >= sent.end or not self.tags[k + 1].startswith("NN")  # "63 Canadian", not "two Ukrainian men"
             if head and (w in L.DEMONYMS or w.endswith("s") and w[:-1] in L.DEMONYMS):
-                lo_sent = self.sents[max(0, self.sent_of[s] - 2)]
+                including = "including" in low[max(sent.start, hstart - 4):hstart]
+                lo_sent = sent if including else self.sents[max(0, self.sent_of[s] - 2)]
                 words = [L.COUNT_TYPE_WORDS[low[x]] for x in range(lo_sent.start, s)
                          if low[x] in L.COUNT_TYPE_WORDS and not self.in_quote[x]
                          and L.COUNT_TYPE_WORDS[low[x]] in ("killed", "injured", "missing", "arrested")]
@@ -2149,6 +2158,10 @@ class Extractor:
                  and any(low[x] == ":" for x in range(c["tok"], hstart))]
         if colon:  # "22 people had been killed: 12 members of its staff and 10 patients"
             ctype = colon[-1]["type"]
+        if ctype is None and earlier:
+            same = [c for c in earlier if c["sent"] == self.sent_of[s] and c["type"]]
+            if same and self._coordinated(noun, hstart, {c["noun"] for c in same}):
+                ctype = same[-1]["type"]  # "89 militants were killed, along with 21 soldiers and 19 civilians"
         if ctype is None and earlier and hstart > sent.start and low[hstart - 1] in (",", "and") \
                 and noun.i < e + 1 and e < sent.end and low[e] == "in":
             same = [c for c in earlier if c["sent"] == self.sent_of[s] and c["type"]]
@@ -2160,9 +2173,11 @@ class Extractor:
             if same and any(low[k] in ("it", "figure", "toll", "number") for k in range(same[-1]["tok"], s)):
                 ctype = same[-1]["type"]
         included_hint = None
-        window = " ".join(low[max(sent.start, hstart - 5):min(sent.end, e + 6)])
-        if re.search(r"\b(?:included|among|including|of whom|of them)\b", window):
-            included_hint = True
+        # a part of a figure: "including 12 children", "88 of whom"; not "13 hostages, including two Sri Lankans"
+        before = re.search(r"\b(?:included|among|including|of whom|of them)\b",
+                           " ".join(low[max(sent.start, hstart - 5):s]))
+        if before or re.search(r"\b(?:of whom|of them|among|included)\b", " ".join(low[e:min(sent.end, e + 6)])):
+            included_hint = "sentence" if before and before.group(0) == "including" else True
         among = re.search(r"\bamong (?:the |those )?(dead|killed|injured|wounded|missing|detained|arrested)\b",
                           " ".join(low[max(sent.start, hstart - 5):min(sent.end, e + 9)]))
         if ctype is None and among:
@@ -2194,9 +2209,31 @@ class Extractor:
             group = None
         cend = max(doc[e - 1].idx + len(doc[e - 1].text),
                    (noun.idx + len(noun.text)) if noun.i >= e - 1 and noun.i - e < 3 else 0)
-        return {"type": ctype, "value": value, "qualifier": hedge, "group": group, "tok": s,
+        return {"type": ctype, "value": value, "qualifier": hedge, "group": group, "tok": s, "noun": noun.i,
                 "sent": self.sent_of[s], "included_hint": included_hint,
                 "evidence": (doc[hstart].idx, cend), "reporter": self._reporter(s, sent)}
+
+    @staticmethod
+    def _to_death(verb: Any) -> bool:
+        """"shot to death", "hacked or shot to death", "beaten to death": a killing verb phrase."""
+        for v in [verb] + [c for c in verb.children if c.dep_ == "conj"]:
+            for c in v.children:
+                if c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children):
+                    return True
+        return False
+
+    def _coordinated(self, noun: Any, hstart: int, counted: set[int]) -> bool:
+        """True when a figure is joined to an earlier one of its sentence ("89 militants were killed, along with
+        21 soldiers and police officers and 19 civilians"), so it shares its type."""
+        low = self.lower
+        h = noun
+        while h.dep_ == "conj" and h.head.i != h.i:
+            h = h.head
+            if h.i in counted:
+                return True
+        if h.dep_ == "pobj" and h.head.lower_ == "with" and h.head.head.lower_ in ("along", "together"):
+            return True
+        return low[max(0, hstart - 3):hstart] == ["as", "well", "as"]
 
     def _other_count(self, noun: Any, e: int) -> str | None:
         """Counts of the `other` type besides votes and seats: forces sent ("1,700 national guard
@@ -2363,6 +2400,8 @@ class Extractor:
             parent = None
             if item["included_hint"]:
                 cands = [c for c in out if c["sent"] >= item["sent"] - 2]
+                if item["included_hint"] == "sentence":  # "including two Sri Lankans" names a part of its own sentence
+                    cands = [c for c in cands if c["sent"] == item["sent"]]
                 if item["type"]:  # "12 children were among those treated": part of an injured count only
                     cands = [c for c in cands if c["type"] == item["type"]]
                 parent = cands[-1] if cands else None

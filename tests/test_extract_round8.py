@@ -1,0 +1,51 @@
+"""Eighth-round rules: counts typed by "shot to death", "sought treatment", "lost N of its citizens";
+figures coordinated with a typed one ("along with 21 soldiers and 19 civilians"); parts named by
+"including" kept inside their own sentence. All sentences are written for these tests (none comes
+from the annotated sets)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def counts(extract_text):
+    def run(text: str) -> list[tuple[str, int, str | None, int | None]]:
+        sheet = extract_text("Violence in Arlen\n\n" + text, published="2024-05-01")
+        values = {c["id"]: c["value"] for c in sheet.get("counts", [])}
+        return [(c["type"], c["value"], c.get("group"), values.get(c.get("included_in")))
+                for c in sheet.get("counts", [])]
+
+    return run
+
+
+def test_killed_to_death(counts):
+    got = counts("Twelve villagers, most of them farmers, were hacked or shot to death by gunmen in an attack "
+                 "on Tuesday, the army said. A guard was beaten to death.")
+    assert ("killed", 12, "villagers", None) in got
+    assert not [c for c in got if c[0] == "injured"]
+
+
+def test_figures_coordinated_with_a_typed_one_share_its_type(counts):
+    got = counts("The army said 64 rebels have been killed since the attack began on 3 June, along with "
+                 "15 soldiers and police officers and 11 civilians.")
+    assert {(t, v) for t, v, _, _ in got} == {("killed", 64), ("killed", 15), ("killed", 11)}
+
+
+def test_sought_treatment_is_injured_and_of_whom_is_a_part(counts):
+    got = counts("Doctors said 180 people had sought treatment after the attack, 40 of whom were still in hospital.")
+    assert ("injured", 180, None, None) in got
+    assert ("injured", 40, None, 180) in got
+
+
+def test_lost_n_of_its_citizens_is_killed(counts):
+    got = counts("Ghana, which lost at least 37 of its citizens in the attack, declared three days of mourning.")
+    assert [(t, v) for t, v, _, _ in got] == [("killed", 37)]
+
+
+def test_including_after_a_figure_names_no_part_of_an_earlier_one(counts):
+    got = counts("At least 25 people were wounded in the attack, police said. Nine hostages, including two "
+                 "Canadians, were freed unharmed.")
+    assert [(t, v) for t, v, _, _ in got] == [("injured", 25)]
+    got = counts("At least 25 people were wounded in the attack, including two Canadians, police said.")
+    assert ("injured", 2, "Canadians", 25) in got

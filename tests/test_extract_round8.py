@@ -49,3 +49,38 @@ def test_including_after_a_figure_names_no_part_of_an_earlier_one(counts):
     assert [(t, v) for t, v, _, _ in got] == [("injured", 25)]
     got = counts("At least 25 people were wounded in the attack, including two Canadians, police said.")
     assert ("injured", 2, "Canadians", 25) in got
+
+
+@pytest.fixture(scope="module")
+def quotes(extract_text):
+    def run(text: str) -> list[tuple[str, str | None]]:
+        sheet = extract_text("Violence in Arlen\n\n" + text, published="2024-05-01")
+        names = {e["id"]: e["name"] for e in sheet.get("entities", [])}
+        return [(q["text"], names.get(q.get("speaker"))) for q in sheet.get("quotes", [])]
+
+    return run
+
+
+def test_the_president_said_names_the_person_given_that_title(quotes):
+    got = quotes("President Lorna Vasquez condemned the bombing in Arlen.\n\nShe had been abroad when it happened. "
+                 "Rescue teams worked through the night.\n\n"
+                 '"This was an attack on every one of us," the president said in a televised address.')
+    assert got == [("This was an attack on every one of us,", "Lorna Vasquez")]
+
+
+def test_a_surname_tagged_as_a_common_noun_still_names_the_speaker(quotes):
+    got = quotes("Prime Minister Ralph Gonsalves said at least three people had died.\n\n"
+                 "“This is a disaster of enormous proportions,” Gonsalves said in an address to the nation.")
+    assert got == [("This is a disaster of enormous proportions,", "Ralph Gonsalves")]
+
+
+def test_a_speech_verb_misparsed_as_a_conjunct_takes_the_subject_of_its_head(quotes):
+    got = quotes('The Syrian army said six people had been killed at the base and called the strike '
+                 '"a blatant aggression".')
+    assert got == [("a blatant aggression", "Syria")]
+
+
+def test_scare_quoted_names_are_names(quotes, extract_text):
+    got = quotes('The "Islamic State" group claimed the attack, saying the attacker was "a soldier of the '
+                 'caliphate".')
+    assert got == [("a soldier of the caliphate", "Islamic State")]

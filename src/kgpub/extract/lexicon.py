@@ -122,6 +122,10 @@ general colonel commander chief leader ambassador envoy senator governor mayor k
 chairman chairwoman director head executive
 """.split())
 
+# nouns for a person's office: "the president said" names the last person given that title
+ROLE_NOUNS = TITLE_WORDS - {"foreign", "defence", "defense", "interior", "prime", "head", "executive"} | {
+    "prosecutor", "chancellor", "premier", "pope", "emir", "judge", "commissioner", "coordinator"}
+
 ORG_STOP = frozenset({"state", "defense", "defence", "interior", "foreign", "security", "government",
                       "comments", "share", "supreme", "deputy", "acting"})
 

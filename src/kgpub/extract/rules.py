@@ -115,7 +115,8 @@ class Extractor:
         self.quote_spans = self._find_quotes()
         self.in_quote = [False] * len(doc)
         qi = 0
-        spans = self.quote_spans
+        # scare quotes and quoted names ('the "Islamic State" group') are read as the sentence's own words
+        spans = [sp for sp in self.quote_spans if len(self.text[sp[0]:sp[1]].split()) >= 3]
         for t in doc:
             while qi < len(spans) and spans[qi][1] <= t.idx:
                 qi += 1
@@ -302,6 +303,8 @@ class Extractor:
                 continue  # "Easter Sunday", "non-Nato"
             while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text != "."):
                 end -= 1
+            while end > start + 1 and (doc[start].is_quote or self.lower[start] == "the" and doc[start + 1].is_quote):
+                start += 1  # 'the "Islamic State" group'
             if end > start and not self.junk[start]:
                 spans.append(_Span(start, end, e.label_))
         label_at: list[_Span | None] = [None] * n
@@ -1342,6 +1345,23 @@ class Extractor:
                 if low in e.name.lower():
                     return e
             return cands[0] if cands else None
+        if low in L.ROLE_NOUNS and any(c.lower_ in ("the", "his", "her", "its", "their") for c in tok.children):
+            return self._titled_person(low, pos)  # "the president said" after "President François Hollande"
+        return None
+
+    def _titled_person(self, title: str, pos: int) -> Entity | None:
+        """The person last named before ``pos`` with ``title`` next to a mention of them ("President X",
+        "X, the prosecutor"): who "the president" or "the prosecutor" is."""
+        low = self.lower
+        for e in self._before(pos):
+            if e.kind != "person":
+                continue
+            for m in e.mentions:
+                near = low[max(0, m.start - 4):m.start]
+                if m.end < len(low) and low[m.end] == ",":
+                    near = near + low[m.end + 1:m.end + 5]
+                if title in near:
+                    return e
         return None
 
     def _pronoun_person(self, pos: int) -> Entity | None:
@@ -2602,10 +2622,21 @@ class Extractor:
                         if e:
                             return e
                 continue
-            verb = tok
-            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
-                    and tok.dep_ in ("advcl", "xcomp", "conj") and tok.head.tag_.startswith("VB"):
-                verb = tok.head  # "Trump criticised Seoul, saying its 'talk of appeasement' ..."
+            verbs = [tok]  # a verb with no subject takes its head's: "Trump criticised Seoul, saying ..."
+            while not any(c.dep_ in ("nsubj", "nsubjpass") for c in verbs[0].children) and len(verbs) < 4 \
+                    and verbs[-1].dep_ in ("advcl", "xcomp", "conj", "ccomp")[:3 if len(verbs) == 1 else 4] \
+                    and verbs[-1].head.tag_.startswith("VB"):
+                verbs.append(verbs[-1].head)  # "The army said six were killed and called the strike '…'"
+            found = self._verb_speaker(verbs[1:] or verbs, qs)
+            if found is not None:
+                return found
+            return None  # a speech verb without a usable subject ("and added"): fall back
+        return None
+
+    def _verb_speaker(self, verbs: list[Any], qs: int) -> Entity | None:
+        """The speaker a speech verb names through its subject; for a verb with no subject of its
+        own, the first of its heads whose subject stands for a person, organisation or country."""
+        for verb in verbs:
             for c in verb.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and not self.in_quote[c.i]:
                     for a in c.children:  # "the UN High Commissioner for Human Rights, Volker Turk, said"
@@ -2613,12 +2644,12 @@ class Extractor:
                         if m is not None and m.entity is not None and m.entity.kind == "person":
                             return m.entity
                     e = self.resolve(c, before=min(qs, c.idx))
-                    if e is None and c.tag_ == "NNP" and self.mention_at[c.i] is None:
+                    if e is None and self.mention_at[c.i] is None and (c.tag_ == "NNP" or c.tag_ in ("NNS", "NN")
+                                                                        and c.text[:1].isupper() and c.i > 0):
                         e = next((p for p in self.entities if p.kind == "person"
                                   and c.text in p.name.split()), None)  # '"…," Ri said' after Ri Yong Ho
                     if e and e.kind != "place":
                         return e
-            return None  # a speech verb without a usable subject ("and added"): fall back
         return None
 
     # ------------------------------------------------------------------ claims

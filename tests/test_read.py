@@ -201,3 +201,22 @@ def test_share_bars_and_related_links_are_junk() -> None:
     assert _is_junk("Share on Facebook Share on Twitter Share on WhatsApp")
     assert _is_junk("Related: Floods displace thousands in the north")
     assert not _is_junk("Related talks are due to resume in Geneva next week.")
+
+
+@pytest.mark.parametrize("line, junk", [
+    ("You are viewing the international edition. Switch to: Euronews Poland | Euronews Italy", True),
+    ("You are now viewing the international edition. Switch edition: Europe | Asia", True),
+    ("Text size Aa Aa", True),
+    ("Our apologies, this video is not available in your country.", True),
+    ("By: FRANCE 24", True),
+    ("Video by: Olga Brenner", True),
+    ("4 min Reading time", True),
+    ("Ilse Karner (with AFP, dpa)", True),
+    ("Mara Quist in Rio de Janeiro and Tomas Ekberg in Lima", True),
+    ("Switch to a new tariff was announced by the government on Monday.", False),
+    ("Protesters in Paris and police in Lyon clashed", False),
+])
+def test_edition_switchers_and_bylines_are_junk(line: str, junk: bool) -> None:
+    from kgpub.read import _is_junk
+
+    assert _is_junk(line) is junk

@@ -331,7 +331,14 @@ def _check_date(value: str, name: str, fld: str, line: int | None = None) -> str
 
 _JUNK = re.compile(
     r"""^(?:
-      this\ content\ is\ not\ available\ in\ your\ (?:region|country)
+      .{0,60}\bnot\ available\ in\ your\ (?:region|country)
+    | you\ are\ (?:now\ )?viewing\ the\ .{0,40}\ edition\b.{0,200}
+    | switch\ (?:to|edition)\b[^.]{0,200}\|.{0,200}
+    | text\ size(?:\ aa)*
+    | (?:video\ |text\ |words\ )?by:\s.{1,80}
+    | (?-i:[A-Z][\w'’-]+(?:\ [A-Z][\w'’-]+){1,2}\ \(with\ [\w\ ,]{2,40}\))
+    | (?-i:[A-Z][\w'’-]+(?:\ [A-Z][\w'’-]+){1,2}\ in\ [A-Z][\w.'’-]+(?:\ (?:[A-Z][\w.'’-]+|de|da|del|la|el)){0,3}
+      \ and\ [A-Z][\w'’-]+(?:\ [A-Z][\w'’-]+){1,2}\ in\ [A-Z][\w.'’-]+(?:\ (?:[A-Z][\w.'’-]+|de|da|del|la|el)){0,3})
     | access\ to\ the\ comments(?:\ comments)?
     | comments?(?:\ \(\d+\))?
     | (?:share|share\ this(?:\ article|\ story)?|tweet|email|e-mail|print|copy\ link|link\ copied)
@@ -356,7 +363,7 @@ _JUNK = re.compile(
     | (?:image|photo|video|picture)\s*(?:caption|credit|copyright)?\s*[:©].{0,150}
     | ©.{0,120}
     | (?:copyright|all\ rights\ reserved).{0,120}
-    | \d+\s*(?:min(?:ute)?s?)\s*read
+    | \d+\s*(?:min(?:ute)?s?)\s*read(?:ing\ time)?
     | copy(?:/paste\ the\ article\ video\ embed\ link\ below:?)?
     | our\ standards:.{0,80}
     | .{0,160}\bcontributed(?:\ (?:to\ )?(?:this\ )?(?:report|reporting|story))?(?:\ from\ [A-Z][\w\ .,-]{0,40})?

@@ -84,3 +84,30 @@ def test_scare_quoted_names_are_names(quotes, extract_text):
     got = quotes('The "Islamic State" group claimed the attack, saying the attacker was "a soldier of the '
                  'caliphate".')
     assert got == [("a soldier of the caliphate", "Islamic State")]
+
+
+@pytest.fixture(scope="module")
+def entities(extract_text):
+    def run(text: str) -> dict[str, str]:
+        sheet = extract_text("Talks in Arlen\n\n" + text, published="2024-05-01")
+        return {e["name"]: e["type"] for e in sheet.get("entities", [])}
+
+    return run
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Two rebel groups hold the town: Jaish al-Tawhid, based in Douma, and Faylaq al-Sham.",
+     "Jaish al-Tawhid", "organization"),
+    ("The militants now hold a small area along the river in Deir ez-Zor province.", "Deir ez-Zor", "place"),
+    ("The UN envoy for Libya, Karel de Vroom, who attended the talks, said the next round would be in Geneva.",
+     "Karel de Vroom", "person"),
+    ("Later on Wednesday Interior Minister Peter Ong'era told reporters the toll had risen to 21.",
+     "Peter Ong'era", "person"),
+    ("The BBC's Anselm Okoro in Lagos says the response has been praised.", "Anselm Okoro", "person"),
+    ("Federal Prosecutor Frédéric Van Damme said two brothers had carried out the attacks.",
+     "Frédéric Van Damme", "person"),
+    ("Observers from the Organization for Security and Co-operation in Europe said the vote was fair.",
+     "Organization for Security and Co-operation in Europe", "organization"),
+])
+def test_names_the_small_model_splits_cuts_or_mistypes(entities, text, name, kind):
+    assert entities(text).get(name) == kind

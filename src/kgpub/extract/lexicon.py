@@ -126,6 +126,13 @@ chairman chairwoman director head executive
 ROLE_NOUNS = TITLE_WORDS - {"foreign", "defence", "defense", "interior", "prime", "head", "executive"} | {
     "prosecutor", "chancellor", "premier", "pope", "emir", "judge", "commissioner", "coordinator"}
 
+# more words for a post or role that stand before a name ("Speaker Paul Ryan", "Rear Admiral John Kirby")
+OFFICE_WORDS = frozenset("""
+speaker administrator admiral rear witness prosecutor attorney judge justice federal vice private corporal
+archbishop bishop patriarch father sister brother professor prof survivor reporter officer secretary-general
+state national regional provincial district chief
+""".split())
+
 ORG_STOP = frozenset({"state", "defense", "defence", "interior", "foreign", "security", "government",
                       "comments", "share", "supreme", "deputy", "acting"})
 
@@ -315,7 +322,14 @@ Islamic State|ISIS|ISIL|Daesh|al-Qaeda|Al Qaeda|Boko Haram|al-Shabab|al-Shabaab|
 Muslim Brotherhood|Islamic Jihad|Hayat Tahrir al-Sham|PKK|YPG|SDF|IRGC|Interpol|Europol|FEMA|
 Red Cross|Red Crescent|Kremlin|Frontex|OPEC|ECOWAS|ASEAN|IAEA|UNESCO|UNFPA|Human Rights Watch|
 Medecins Sans Frontieres|Doctors Without Borders|Bloomberg|Kyodo|Yonhap|Anadolu|Sky News|
+Organization for Security and Co-operation in Europe|Organisation for Security and Co-operation in Europe|OSCE|
 """.replace("\n", "").split("|") if w})
+# first words of Arabic names of armed groups ("Jaish al-Islam", "Faylaq al-Rahman", "Liwa al-Quds")
+ARABIC_ORG_HEADS = frozenset({"jaish", "faylaq", "liwa", "harakat", "hayat", "hay'at", "jabhat", "ahrar", "ansar",
+                              "hizb", "kataib", "kata'ib", "saraya", "asaib", "jund", "tanzim", "majlis"})
+# lower-case Arabic articles joining the parts of a place name ("Deir ez-Zor", "Ras al-Ain")
+ARABIC_ARTICLES = frozenset({"al", "el", "ez", "ed", "es", "et", "ad", "as", "ash", "az", "ar", "an", "at", "ul",
+                             "ud", "un", "adh", "dh"})
 # lower-case nouns after a capitalised name that make it an organisation ("the Islamic State group")
 ORG_AFTER_NOUNS = frozenset({"group", "militia", "movement", "faction", "party", "network", "outfit",
                              "organisation", "organization", "rebels", "gang", "cartel", "bloc"})

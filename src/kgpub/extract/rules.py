@@ -190,6 +190,34 @@ class Extractor:
                 text = text[:-2]
             low = text.lower()
             label = ent.label_
+            if self.lower[start] in L.ARABIC_ORG_HEADS and end - start >= 2:
+                label = "ORG"  # "Jaish al-Islam", "Faylaq al-Rahman"
+            elif label in ("GPE", "LOC", "FAC", "ORG") and (self._correspondent(start, end)
+                                                            or self._appos_to_title(start, end)):
+                label = "PERSON"  # "the BBC's Ferdinand Omondi in Nairobi"
+            elif label == "ORG" and self._titled_person_in_org(start, end) is not None:
+                start = self._titled_person_in_org(start, end)  # type: ignore[assignment]
+                label = "PERSON"  # "Federal Prosecutor Frédéric Van Leeuw"
+                span = doc[start:end]
+                text = span.text
+            if label == "PERSON":
+                if end + 1 < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end \
+                        and doc[end].tag_ == "NNP" and doc[end].text[:1].isupper() and not doc[end].is_punct \
+                        and not doc[end + 1].text[:1].isupper() and self.lower[end] not in L.ORG_HEADS \
+                        and self.lower[end] not in L.PLACE_HEADS:
+                    end += 1  # "Fred Matiang'i": the surname NER left out
+                while start > 0 and doc[start - 1].tag_ == "NNP" and doc[start - 1].text[:1].isupper() \
+                        and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end \
+                        and not doc[start - 1].ent_type_ and not self.junk[start - 1] \
+                        and re.fullmatch(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", doc[start - 1].text) \
+                        and not self.lower[start - 1].endswith("-elect") \
+                        and not any(self.lower[start - 1] in words for words in (
+                            L.TITLE_WORDS, L.PERSON_TITLES, L.HONORIFICS, L.DEMONYMS, L.COUNTRY_BY_LOWER,
+                            L.ORG_STOP, L.TITLE_ADJECTIVES, L.ROLE_NOUNS, L.APPOS_PERSON_NOUNS, L.REGNAL_TITLES,
+                            L.OFFICE_WORDS)):
+                    start -= 1  # "Prosecutor Frédéric Van Damme": the given name NER left out
+                span = doc[start:end]
+                text = span.text
             if not any(c.isupper() for c in text) or any(c.isdigit() for c in text) and not (
                     label == "ORG" and re.fullmatch(r"[A-Z]+\d+(?:\s+[A-Z][\w'’-]*)*", text)
                     or label == "ORG" and re.fullmatch(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)* \d{1,3}", text)):
@@ -271,6 +299,64 @@ class Extractor:
         self._merge(mentions)
         self._gazetteer()
 
+    def _join_arabic_names(self, spans: list[_Span]) -> list[_Span]:
+        """Join the parts of a name NER split at a lower-case Arabic article: "Deir" + "ez-" + "Zor"."""
+        doc, low = self.doc, self.lower
+        spans = sorted(spans, key=lambda sp: sp.start)
+        out: list[_Span] = []
+        for sp in spans:
+            if out and sp.start < out[-1].end:
+                continue  # swallowed by the name before it
+            e = sp.end
+            if e + 2 < len(doc) and low[e] in L.ARABIC_ARTICLES and doc[e + 1].text == "-" \
+                    and not doc[e].whitespace_ and not doc[e + 1].whitespace_ and doc[e + 2].text[:1].isupper():
+                sp.end = e + 3  # "Deir" + "ez-Zor"
+            prev = out[-1] if out else None
+            if prev is not None and sp.start == prev.end + 2 and low[prev.end] in L.ARABIC_ARTICLES \
+                    and doc[prev.end + 1].text == "-" and not doc[prev.end].whitespace_ \
+                    and not doc[prev.end + 1].whitespace_:
+                prev.end = sp.end
+                continue
+            out.append(sp)
+        return out
+
+    def _correspondent(self, start: int, end: int) -> bool:
+        """A two- or three-word name right after an organisation's possessive and before "in <place>" or
+        "reports/says": a reporter ("The BBC's Ferdinand Omondi in Nairobi says")."""
+        doc, low = self.doc, self.lower
+        if not 2 <= end - start <= 3 or start < 2 or low[start - 1] not in ("'s", "’s") \
+                or doc[start - 2].ent_type_ != "ORG" or " ".join(low[start:end]) in L.COUNTRY_BY_LOWER:
+            return False
+        return not any(low[t] in L.ORG_HEADS or low[t] in L.PLACE_HEADS for t in range(start, end)) \
+            and all(doc[t].text[:1].isupper() for t in range(start, end))
+
+    def _appos_to_title(self, start: int, end: int) -> bool:
+        """A name in apposition to a person's post: "The UN envoy for Syria, Staffan de Mistura, said"."""
+        low = self.lower
+        root = self.doc[start:end].root
+        head = root.head
+        if head.dep_ == "pobj" and head.head.dep_ == "prep":
+            head = head.head.head  # "the UN envoy for Syria, Staffan de Mistura"
+        return root.dep_ == "appos" and root.head.i < start and not self.doc[start:end].text.isupper() and (
+            head.lower_ in L.PERSON_TITLES or head.lower_ in L.APPOS_PERSON_NOUNS) \
+            and not any(low[t] in L.ORG_HEADS or low[t] in L.PLACE_HEADS for t in range(start, end)) \
+            and " ".join(low[start:end]) not in L.COUNTRY_BY_LOWER and self._org_key(start, end) not in L.KNOWN_ORGS
+
+    def _titled_person_in_org(self, start: int, end: int) -> int | None:
+        """Where the name starts in an organisation span that is a title and a person's name ("Federal
+        Prosecutor Frédéric Van Leeuw"), or None."""
+        low = self.lower
+        for k in range(start, end - 2):
+            if low[k] in L.PERSON_TITLES or low[k] in ("prosecutor", "attorney"):
+                rest = range(k + 1, end)
+                if all(self.doc[t].text[:1].isupper() or low[t] in L.SURNAME_PARTICLES for t in rest) \
+                        and not any(low[t] in L.ORG_HEADS or low[t] in L.PERSON_TITLES or low[t] in L.PLACE_HEADS
+                                    or low[t] in L.PLACE_NOUNS or low[t] in ("medical", "university", "hospital")
+                                    for t in rest) and len(rest) <= 4:
+                    return k + 1
+                return None
+        return None
+
     def _org_appos(self, start: int, end: int) -> bool:
         """A capitalised name in apposition to (or right after) an organisation noun: "the rights group
         Iran Human Rights", "the charity Save the Children"."""
@@ -307,6 +393,7 @@ class Extractor:
                 start += 1  # 'the "Islamic State" group'
             if end > start and not self.junk[start]:
                 spans.append(_Span(start, end, e.label_))
+        spans = self._join_arabic_names(spans)
         label_at: list[_Span | None] = [None] * n
         for sp in spans:
             for t in range(sp.start, sp.end):
@@ -801,7 +888,9 @@ class Extractor:
             for t in range(s, e):
                 sp = label_at[t]
                 if sp is not None and (sp.label_ in ("ORG", "ORG_EXTRA", "COUNTRY_EXTRA", "DATE", "CARDINAL")
-                                       or sp.start < s or sp.end > e):
+                                       and not (sp.start >= s - 1 and sp.end <= e and low[sp.start] == "the")
+                                       or sp.start < s and not (sp.start == s - 1 and low[sp.start] == "the")
+                                       or sp.end > e):
                     return False
             return True
 
@@ -812,7 +901,7 @@ class Extractor:
                 k += 1
                 continue
             hit: tuple[int, int] | None = None
-            for size in (5, 4, 3, 2, 1):
+            for size in range(10, 0, -1):
                 e = k + size
                 if e > n or (size > 1 and any("\n" in doc[t].whitespace_ for t in range(k, e - 1))):
                     continue

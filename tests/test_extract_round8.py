@@ -108,6 +108,19 @@ def entities(extract_text):
      "Frédéric Van Damme", "person"),
     ("Observers from the Organization for Security and Co-operation in Europe said the vote was fair.",
      "Organization for Security and Co-operation in Europe", "organization"),
+    ("The bomber struck in Gulshan-e-Iqbal park on Sunday evening.", "Gulshan-e-Iqbal", "place"),
+    ("In neighbouring St. Vincent and the Grenadines, three people were killed.",
+     "Saint Vincent and the Grenadines", "country"),
 ])
 def test_names_the_small_model_splits_cuts_or_mistypes(entities, text, name, kind):
     assert entities(text).get(name) == kind
+
+
+def test_a_capital_in_a_quote_is_the_city(entities):
+    got = entities('Mayor Lena Vos spoke after the attacks in Paris. "Tonight Paris is in tears, but Paris is '
+                   'standing," she said.')
+    assert got.get("Paris") == "place" and "France" not in got
+
+
+def test_holidays_are_not_entities(entities):
+    assert "Easter" not in entities("The bomber struck on Easter Sunday in a park in Lahore.")

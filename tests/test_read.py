@@ -220,3 +220,10 @@ def test_edition_switchers_and_bylines_are_junk(line: str, junk: bool) -> None:
     from kgpub.read import _is_junk
 
     assert _is_junk(line) is junk
+
+
+def test_contributor_lines_naming_several_places_are_junk() -> None:
+    from kgpub.read import _is_junk
+
+    assert _is_junk("Associated Press writers contributed to this report from Kingstown, St. Vincent; "
+                    "Caracas, Venezuela; and Mexico City.")

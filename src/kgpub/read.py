@@ -366,7 +366,7 @@ _JUNK = re.compile(
     | \d+\s*(?:min(?:ute)?s?)\s*read(?:ing\ time)?
     | copy(?:/paste\ the\ article\ video\ embed\ link\ below:?)?
     | our\ standards:.{0,80}
-    | .{0,160}\bcontributed(?:\ (?:to\ )?(?:this\ )?(?:report|reporting|story))?(?:\ from\ [A-Z][\w\ .,-]{0,40})?
+    | .{0,160}\bcontributed(?:\ (?:to\ )?(?:this\ )?(?:report|reporting|story))?(?:\ from\ [A-Z][\w\ .,;-]{0,160})?
     | .{0,80}\band\ agencies
     | (?:image|media)\ (?:source|caption),.{0,200}
     | (?:related\ topics|save\ articles?\ to\ read\ later|skip\ next\ section.{0,80}|send|list\ of\ \d+\ items?)

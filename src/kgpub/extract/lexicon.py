@@ -67,6 +67,9 @@ COUNTRY_ALIASES.update({"the bahamas": "Bahamas", "swaziland": "Eswatini", "mace
 for _c in ("Antigua and Barbuda", "Trinidad and Tobago", "Saint Kitts and Nevis", "Sao Tome and Principe",
            "Saint Vincent and the Grenadines", "Papua New Guinea", "Bosnia and Herzegovina"):
     COUNTRY_ALIASES[_c.lower()] = _c
+for _c in list(COUNTRY_ALIASES):  # "St. Vincent and the Grenadines", "St Lucia"
+    if _c.startswith("saint "):
+        COUNTRY_ALIASES["st. " + _c[6:]] = COUNTRY_ALIASES["st " + _c[6:]] = COUNTRY_ALIASES[_c]
 COUNTRIES: set[str] = {c for c in DEMONYMS.values() if c} | set(COUNTRY_ALIASES.values()) | {"Congo"}
 COUNTRY_BY_LOWER: dict[str, str] = {c.lower(): c for c in COUNTRIES}
 COUNTRY_BY_LOWER.update(COUNTRY_ALIASES)
@@ -411,7 +414,8 @@ NOT_ENTITIES = frozenset({"west", "east", "north", "south", "the west", "southea
                           "southwestern", "northwestern", "southern", "northern", "eastern", "western", "mps",
                           "bst", "gmt", "utc", "edt", "est", "cet", "cest",
                           "riot", "turnout", "fighting",
-                          "rescuers", "residents", "witnesses", "cyclone", "hurricane", "parliament"})
+                          "rescuers", "residents", "witnesses", "cyclone", "hurricane", "parliament",
+                          "easter", "christmas", "ramadan", "eid", "hajj", "new year", "passover", "diwali"})
 # generic state bodies that, when unnamed, speak for their country ("the army said", "police said")
 STATE_BODIES = frozenset("""
 government army military police officials official authorities ministry media forces troops

@@ -311,6 +311,12 @@ class Extractor:
             if e + 2 < len(doc) and low[e] in L.ARABIC_ARTICLES and doc[e + 1].text == "-" \
                     and not doc[e].whitespace_ and not doc[e + 1].whitespace_ and doc[e + 2].text[:1].isupper():
                 sp.end = e + 3  # "Deir" + "ez-Zor"
+            elif e + 3 < len(doc) and doc[e].text == "-" == doc[e + 2].text and doc[e + 1].text.islower() \
+                    and len(doc[e + 1].text) <= 3 and doc[e + 3].text[:1].isupper() \
+                    and not any(doc[t].whitespace_ for t in range(e - 1, e + 3)):
+                sp.end = e + 4  # "Gulshan" + "-e-Iqbal", "Mar" + "-a-Lago"
+                if sp.label_ == "PERSON":
+                    sp.label_ = "FAC"
             prev = out[-1] if out else None
             if prev is not None and sp.start == prev.end + 2 and low[prev.end] in L.ARABIC_ARTICLES \
                     and doc[prev.end + 1].text == "-" and not doc[prev.end].whitespace_ \
@@ -1140,8 +1146,8 @@ class Extractor:
         return Mention(span.start, span.end, span.start_char, span.end_char, text, kind, adjective)
 
     def _is_agent(self, span: Any) -> bool:
-        root = span.root
-        return root.dep_ in ("nsubj", "nsubjpass") and root.head.tag_.startswith("VB")
+        root = span.root  # not inside a quote: "Tonight Paris is in tears" is the city
+        return root.dep_ in ("nsubj", "nsubjpass") and root.head.tag_.startswith("VB") and not self.in_quote[root.i]
 
     def _norp_mention(self, span: Any, low: str) -> Mention | None:
         group = L.GROUP_NORPS.get(low)

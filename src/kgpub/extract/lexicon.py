@@ -312,6 +312,9 @@ alliance army coalition service network centre center observatory assembly autho
 brigade brigades corps department bureau foundation trust board navy guard guards police directorate
 mission tribunal parliament senate cabinet unit command
 """.split())
+# organisation heads that also name a building or a place ("World Trade Center", "Supreme Court")
+BUILDING_HEADS = frozenset({"centre", "center", "court", "parliament", "senate", "bank", "office", "assembly",
+                            "mission", "guard", "guards", "unit", "command", "board", "trust", "service"})
 # well-known organisations the small model often calls people or places (media, platforms, alliances)
 KNOWN_ORGS: dict[str, str] = {w.lower(): w for w in """
 Twitter Facebook Telegram Instagram YouTube TikTok WhatsApp Reuters AFP BBC CNN TASS Xinhua IRNA SANA

@@ -281,6 +281,9 @@ class Extractor:
                     continue
             else:  # LOC, FAC
                 kind = "place"
+            if kind == "place" and end - start >= 2 and self.lower[end - 1] in L.ORG_HEADS \
+                    and self.lower[end - 1] not in L.BUILDING_HEADS:
+                kind = "organization"  # "the Syrian Observatory", "the Kenyan Interior Ministry"
             if kind == "place" and end - start >= 2 and self.lower[start] in L.DEMONYMS \
                     and doc[start + 1].text[:1].isupper() and self.lower[end - 1] not in L.PLACE_HEADS \
                     and self.lower[end - 1] not in L.PLACE_NOUNS:
@@ -1097,20 +1100,27 @@ class Extractor:
             j = k
             if j < n and doc[j].text in (",", "("):
                 j += 1
+                np_end = j  # ", the rescue service known as the White Helmets"
+                while np_end < min(n, j + 5) and self.tags[np_end] in ("DT", "JJ", "NN", "NNS", "HYPH") \
+                        and not doc[np_end].text[:1].isupper():
+                    np_end += 1
+                if np_end < n and self.lower[np_end] == "known":
+                    j = np_end
             while j < n and self.lower[j] in ("better", "also", "widely", "popularly", "locally", "commonly"):
                 j += 1
-            if j + 2 < n and self.lower[j] == "known" and self.lower[j + 1] == "as" and doc[j + 2].text[:1].isupper():
-                other = by_start.get(j + 2)
+            at = j + 3 if self.lower[j:j + 3] == ["known", "as", "the"] else j + 2  # "known as the White Helmets"
+            if at < n and self.lower[j] == "known" and self.lower[j + 1] == "as" and doc[at].text[:1].isupper():
+                other = by_start.get(at)
                 if other is None:
-                    e = j + 2
-                    while e < n and e - j < 5 and self.tags[e] in ("NNP", "NNPS") and doc[e].text[:1].isupper():
+                    e = at
+                    while e < n and e - at < 4 and self.tags[e] in ("NNP", "NNPS") and doc[e].text[:1].isupper():
                         e += 1
-                    if e == j + 2:
+                    if e == at:
                         continue
-                    span = doc[j + 2:e]
+                    span = doc[at:e]
                     other = self._mention(span, span.text, m.kind)
                     mentions.append(other)
-                    by_start[j + 2] = other
+                    by_start[at] = other
                 if other.text.lower() not in L.COUNTRY_BY_LOWER:
                     renames[other.text.lower()] = (m.text, m.kind)
         if not renames:
@@ -1228,6 +1238,12 @@ class Extractor:
                     if len(words) < len(e.name.split()) and all(w in e.name.split() for w in words) \
                             and words[-1] == e.name.split()[-1]:
                         target = e
+                        break
+                    full = e.name.split()
+                    head = next((k for k, w in enumerate(full) if w in ("for", "of", "on") and k), 0)
+                    if head and len(words) <= head and full[head - 1] == words[-1] \
+                            and (words == full[:head] or len(words) == 1 and words[0].lower() in L.ORG_HEADS):
+                        target = e  # "the (Syrian) Observatory" after "the Syrian Observatory for Human Rights"
                         break
                     if len(words) == 1 and words[0] == e.name.split()[0] and len(e.name.split()) > 1 \
                             and words[0].lower() not in L.GENERIC_FIRST_WORDS and words[0].lower() not in L.DEMONYMS \

@@ -38,6 +38,14 @@ def test_sought_treatment_is_injured_and_of_whom_is_a_part(counts):
     assert ("injured", 40, None, 180) in got
 
 
+def test_medical_help_is_injured_and_a_misparsed_death_verb_still_types_the_figure(counts):
+    got = counts("The city's ambulance service said 48 people had asked for medical help. The monitor says 312 "
+                 "civilians, including 71 children, have died since the offensive began on March 2.")
+    assert ("injured", 48, None, None) in got
+    assert ("killed", 312, "civilians", None) in got
+    assert ("killed", 71, "children", 312) in got
+
+
 def test_lost_n_of_its_citizens_is_killed(counts):
     got = counts("Ghana, which lost at least 37 of its citizens in the attack, declared three days of mourning.")
     assert [(t, v) for t, v, _, _ in got] == [("killed", 37)]
@@ -135,3 +143,12 @@ def test_known_as_after_an_apposition_and_short_forms_before_a_preposition_are_a
     assert "White Helmets" in got.get("Syrian Civil Defence", set())
     assert "Syrian Observatory" in got.get("Syrian Observatory for Human Rights", set())
     assert "White Helmets" not in got and "Observatory" not in got
+
+
+def test_regional_officials_and_named_agencies_report_figures(extract_text):
+    sheet = extract_text("Quake in Japan\n\nA strong earthquake hit Japan on Monday. Officials in Toyama prefecture "
+                         "said 41 people had been confirmed dead. The U.N. refugee agency, UNHCR, says nearly 9,000 "
+                         "people have fled their homes.", published="2024-05-01")
+    names = {e["id"]: e["name"] for e in sheet["entities"]}
+    got = {c["value"]: names.get(c.get("reported_by")) for c in sheet["counts"]}
+    assert got == {41: "Toyama", 9000: "UNHCR"}

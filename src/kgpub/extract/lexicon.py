@@ -333,6 +333,9 @@ Organization for Security and Co-operation in Europe|Organisation for Security a
 # first words of Arabic names of armed groups ("Jaish al-Islam", "Faylaq al-Rahman", "Liwa al-Quds")
 ARABIC_ORG_HEADS = frozenset({"jaish", "faylaq", "liwa", "harakat", "hayat", "hay'at", "jabhat", "ahrar", "ansar",
                               "hizb", "kataib", "kata'ib", "saraya", "asaib", "jund", "tanzim", "majlis"})
+# nouns for a region with a government of its own ("Ishikawa prefecture", "Idlib province")
+ADMIN_AREA_NOUNS = frozenset({"prefecture", "province", "state", "region", "county", "governorate", "oblast",
+                              "district", "municipality"})
 # lower-case Arabic articles joining the parts of a place name ("Deir ez-Zor", "Ras al-Ain")
 ARABIC_ARTICLES = frozenset({"al", "el", "ez", "ed", "es", "et", "ad", "as", "ash", "az", "ar", "an", "at", "ul",
                              "ud", "un", "adh", "dh"})

@@ -1398,6 +1398,13 @@ class Extractor:
         if own and own.entity and not own.adjective:
             return own.entity
         low = tok.lower_
+        if tok.tag_ in ("NN", "NNS"):  # "The UN refugee agency, UNHCR, says": the name in apposition
+            for c in tok.children:
+                m = self.mention_at[c.i] if (c.dep_ == "appos" or c.dep_ == "npadvmod" and c.i > tok.i
+                                             and self.doc[c.i - 1].text == ",") and not self.in_quote[c.i] else None
+                if m is not None and m.entity is not None and not m.adjective \
+                        and m.entity.kind in ("organization", "person"):
+                    return m.entity
         if own is not None or low in L.ACTOR_NOUNS or low in L.TITLE_WORDS or low in L.COREF_NOUNS \
                 or tok.tag_ == "NNP" or any(c.dep_ == "compound" and c.i < tok.i and self.mention_at[c.i]
                                             for c in tok.children):  # "the Daily Star newspaper"
@@ -2187,6 +2194,17 @@ class Extractor:
                     if h.lower_ in L.TREATMENT_VERBS and c.dep_ == "dobj" and c.lower_ in ("treatment", "care"):
                         ctype = "injured"  # "214 people had sought treatment"
                         break
+                    if c.dep_ in ("dobj", "prep") and any(
+                            g.lower_ in ("help", "attention", "assistance", "care", "treatment")
+                            and any(a.lower_ == "medical" for a in g.children)
+                            for g in [c] + [x for x in c.children if x.dep_ == "pobj"]):
+                        ctype = "injured"  # "56 people had asked for medical help", "needed medical attention"
+                        break
+                    if c.dep_ == "ccomp" and c.i > noun.i and noun.dep_ == "dobj" and noun.head.i == h.i \
+                            and c.lower_ in L.COUNT_TYPE_WORDS and L.COUNT_TYPE_WORDS[c.lower_] != "participants" \
+                            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                        ctype = L.COUNT_TYPE_WORDS[c.lower_]  # "says 561 civilians, including …, have died"
+                        break
                     if h.lower_ in ("need", "needs", "needed", "needing") and c.dep_ == "dobj" \
                             and c.lower_ in ("help", "aid", "assistance") \
                             or c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ == "need" for g in c.children) \
@@ -2452,8 +2470,10 @@ class Extractor:
                         for g in c.children) or ent is not None and ent.kind == "place" \
                         and c.lower_ in ("officials", "authorities") \
                         and any(g.dep_ == "prep" and g.lower_ == "in" and any(
-                            self.mention_at[p.i] and self.mention_at[p.i].entity is ent for p in g.children)
-                                for g in c.children)  # "officials in Balochistan put the toll at 238"
+                            self.mention_at[x.i] and self.mention_at[x.i].entity is ent
+                            for p in g.children for x in [p] + [a for a in p.children if a.dep_ == "compound"
+                                                                and p.lower_ in L.ADMIN_AREA_NOUNS])
+                                for g in c.children)  # "officials in Balochistan (province) put the toll at 238"
                     if ent is not None and ent.kind == "place" and not local and c.lower_ in L.STATE_BODIES:
                         ent = self.home_country(doc[k].idx, self.sent_of[k])  # "Police in Koblenz said"
                     if ent is None and c.lower_ in L.STATE_BODIES:

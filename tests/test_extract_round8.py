@@ -152,3 +152,16 @@ def test_regional_officials_and_named_agencies_report_figures(extract_text):
     names = {e["id"]: e["name"] for e in sheet["entities"]}
     got = {c["value"]: names.get(c.get("reported_by")) for c in sheet["counts"]}
     assert got == {41: "Toyama", 9000: "UNHCR"}
+
+
+def test_a_name_misparsed_as_the_root_is_still_the_subject_for_she(quotes):
+    got = quotes("Former prime minister Karim Benali has said he will decide on Sunday whether to stand.\n\n"
+                 "Louisa Hanoune, the head of the Workers' Party, called on the president to withdraw.\n\n"
+                 '"The people have spoken. Nobody can govern against them," she told reporters.')
+    assert got == [("The people have spoken. Nobody can govern against them,", "Louisa Hanoune")]
+
+
+def test_spoke_of_names_the_speaker_of_a_short_quote(quotes):
+    got = quotes('German Chancellor Angela Merkel spoke of "a glimmer of hope", while French President '
+                 "François Hollande said the deal was a relief.")
+    assert got == [("a glimmer of hope", "Angela Merkel")]

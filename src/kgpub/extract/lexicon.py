@@ -330,6 +330,10 @@ Red Cross|Red Crescent|Kremlin|Frontex|OPEC|ECOWAS|ASEAN|IAEA|UNESCO|UNFPA|Human
 Medecins Sans Frontieres|Doctors Without Borders|Bloomberg|Kyodo|Yonhap|Anadolu|Sky News|
 Organization for Security and Co-operation in Europe|Organisation for Security and Co-operation in Europe|OSCE|
 """.replace("\n", "").split("|") if w})
+# the nouns of COREF_NOUNS that may stand for an organisation whose name does not hold them
+# ("the group" for Hamas, "the monitor" for the Syrian Observatory for Human Rights)
+LOOSE_COREF_NOUNS = frozenset({"group", "organisation", "organization", "monitor", "watchdog", "charity",
+                               "movement", "coalition", "alliance", "network", "organisers", "organizers", "agency"})
 # first words of Arabic names of armed groups ("Jaish al-Islam", "Faylaq al-Rahman", "Liwa al-Quds")
 ARABIC_ORG_HEADS = frozenset({"jaish", "faylaq", "liwa", "harakat", "hayat", "hay'at", "jabhat", "ahrar", "ansar",
                               "hizb", "kataib", "kata'ib", "saraya", "asaib", "jund", "tanzim", "majlis"})
@@ -399,7 +403,7 @@ GENERIC_FIRST_WORDS = frozenset({"national", "united", "international", "world",
 SPEAKER_VERBS = frozenset("""
 accused accuses accusing criticised criticized criticises criticizes saying condemned condemns described
 describes branded brands dismissed dismisses denounced denounces vowed vows pledged pledges promised promises
-admitted admits conceded concedes acknowledged acknowledges predicted predicts demanded demands complained
+admitted admits conceded concedes acknowledged acknowledges predicted predicts demanded demands complained spoke speaks
 complains labelled labeled calling telling adding warning urging insisting arguing describing
 """.split())
 # titles that stay part of a single-word name ("Pope Francis", "Queen Suthida", "King Salman")

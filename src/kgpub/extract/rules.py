@@ -1462,6 +1462,8 @@ class Extractor:
             for e in cands:
                 if low in e.name.lower():
                     return e
+            if low not in L.LOOSE_COREF_NOUNS:
+                return None  # "the council wrote" names no council seen so far: not the last organisation
             return cands[0] if cands else None
         if low in L.ROLE_NOUNS and any(c.lower_ in ("the", "his", "her", "its", "their") for c in tok.children):
             return self._titled_person(low, pos)  # "the president said" after "President François Hollande"
@@ -1500,7 +1502,9 @@ class Extractor:
                 while (root.dep_ in ("compound", "flat") and m.start <= root.head.i < m.end
                        or root.dep_ == "appos") and root.head.i != root.i:
                     root = root.head  # not "the Biden administration": Biden modifies the subject
-                if root.dep_ in ("nsubj", "nsubjpass") and (best is None or m.cstart > best.cstart):
+                subject = root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "ROOT" and root.tag_ == "NNP" \
+                    and m.start == self.sents[self.sent_of[m.start]].start  # "X, the head of Y, called ..." misparsed
+                if subject and (best is None or m.cstart > best.cstart):
                     best = m
         return best.entity if best is not None else None
 

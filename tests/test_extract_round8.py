@@ -112,6 +112,8 @@ def entities(extract_text):
     ("Later on Wednesday Interior Minister Peter Ong'era told reporters the toll had risen to 21.",
      "Peter Ong'era", "person"),
     ("The BBC's Anselm Okoro in Lagos says the response has been praised.", "Anselm Okoro", "person"),
+    ("Al Jazeera's Kamal Hyder, reporting from Muzaffarabad, said residents had been woken by explosions.",
+     "Kamal Hyder", "person"),
     ("Federal Prosecutor Frédéric Van Damme said two brothers had carried out the attacks.",
      "Frédéric Van Damme", "person"),
     ("Observers from the Organization for Security and Co-operation in Europe said the vote was fair.",

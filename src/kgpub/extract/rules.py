@@ -878,27 +878,7 @@ class Extractor:
                     and low[k + 3] in ("coalition", "alliance", "force", "forces", "mission"):
                 if all(label_at[t] is None or label_at[t].label_ in ("NORP", "GPE") for t in range(k + 1, k + 4)):
                     added.append(_Span(k, k + 4, "ORG_EXTRA"))
-        spans = self._known_orgs(spans + added, sent_start)
-        return spans + self._correspondents(spans)
-
-    def _correspondents(self, spans: list[_Span]) -> list[_Span]:
-        """Reporters NER missed after their outlet's possessive: "Al Jazeera's Kamal Hyder, reporting from …"."""
-        doc, low, n = self.doc, self.lower, len(self.doc)
-        taken = {t for sp in spans for t in range(sp.start, sp.end)}
-        out = []
-        for sp in spans:
-            k = sp.end - 1 if low[sp.end - 1] in ("'s", "’s") else sp.end  # NER may keep the "'s"
-            if sp.label_ != "ORG" or k + 2 >= n or low[k] not in ("'s", "’s"):
-                continue
-            e = k + 1
-            while e < n and e - k <= 3 and doc[e].tag_ == "NNP" and doc[e].text[:1].isupper() and e not in taken \
-                    and low[e] not in L.COUNTRY_BY_LOWER and low[e] not in L.DEMONYMS and low[e] not in L.OFFICE_WORDS \
-                    and low[e] not in L.PERSON_TITLES and low[e] not in L.ORG_HEADS:
-                e += 1
-            if e - k >= 3 and e < n and (doc[e].text == "," or low[e] in ("in", "reporting", "reports", "said",
-                                                                           "says")):
-                out.append(_Span(k + 1, e, "PERSON"))
-        return out
+        return self._known_orgs(spans + added, sent_start)
 
     def _org_key(self, s: int, e: int) -> str:
         return " ".join(self.doc[s:e].text.replace("-", " ").lower().split())

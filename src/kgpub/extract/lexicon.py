@@ -315,6 +315,8 @@ mission tribunal parliament senate cabinet unit command
 # organisation heads that also name a building or a place ("World Trade Center", "Supreme Court")
 BUILDING_HEADS = frozenset({"centre", "center", "court", "parliament", "senate", "bank", "office", "assembly",
                             "mission", "guard", "guards", "unit", "command", "board", "trust", "service"})
+# heads of institutions annotated as organisations though they are also buildings ("Medina Hospital")
+INSTITUTION_HEADS = frozenset({"hospital", "university", "school", "college", "clinic", "academy"})
 # well-known organisations the small model often calls people or places (media, platforms, alliances)
 KNOWN_ORGS: dict[str, str] = {w.lower(): w for w in """
 Twitter Facebook Telegram Instagram YouTube TikTok WhatsApp Reuters AFP BBC CNN TASS Xinhua IRNA SANA

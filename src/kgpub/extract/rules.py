@@ -283,9 +283,11 @@ class Extractor:
                     continue
             else:  # LOC, FAC
                 kind = "place"
-            if kind == "place" and end - start >= 2 and self.lower[end - 1] in L.ORG_HEADS \
-                    and self.lower[end - 1] not in L.BUILDING_HEADS:
-                kind = "organization"  # "the Syrian Observatory", "the Kenyan Interior Ministry"
+            if kind == "place" and end - start >= 2 and (self.lower[end - 1] in L.ORG_HEADS
+                                                         and self.lower[end - 1] not in L.BUILDING_HEADS
+                                                         or self.lower[end - 1] in L.INSTITUTION_HEADS
+                                                         and doc[end - 1].text[:1].isupper()):
+                kind = "organization"  # "the Syrian Observatory", "Medina Hospital", "Garissa University"
             if kind == "place" and end - start >= 2 and self.lower[start] in L.DEMONYMS \
                     and doc[start + 1].text[:1].isupper() and self.lower[end - 1] not in L.PLACE_HEADS \
                     and self.lower[end - 1] not in L.PLACE_NOUNS:

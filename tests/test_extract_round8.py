@@ -115,6 +115,7 @@ def entities(extract_text):
     ("Al Jazeera's Kamal Hyder, reporting from Muzaffarabad, said residents had been woken by explosions.",
      "Kamal Hyder", "person"),
     ("The wounded were taken to Medina Hospital in the capital.", "Medina Hospital", "organization"),
+    ("Members of the opposition Strong Georgia coalition were detained.", "Strong Georgia", "organization"),
     ("Federal Prosecutor Frédéric Van Damme said two brothers had carried out the attacks.",
      "Frédéric Van Damme", "person"),
     ("Observers from the Organization for Security and Co-operation in Europe said the vote was fair.",

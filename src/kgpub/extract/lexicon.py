@@ -347,7 +347,9 @@ ARABIC_ARTICLES = frozenset({"al", "el", "ez", "ed", "es", "et", "ad", "as", "as
                              "ud", "un", "adh", "dh"})
 # lower-case nouns after a capitalised name that make it an organisation ("the Islamic State group")
 ORG_AFTER_NOUNS = frozenset({"group", "militia", "movement", "faction", "party", "network", "outfit",
-                             "organisation", "organization", "rebels", "gang", "cartel", "bloc"})
+                             "organisation", "organization", "rebels", "gang", "cartel", "bloc", "coalition",
+                             "alliance", "company", "firm", "supermarket", "chain", "broadcaster", "newspaper",
+                             "agency", "charity"})
 # adjectives that begin a title, not an organisation ("Supreme Leader", "Deputy Minister")
 TITLE_ADJECTIVES = frozenset({"supreme", "deputy", "acting", "vice", "grand", "former", "special", "high"})
 # words before "of" that make the name after it a place ("southwest of Marrakesh")

@@ -934,7 +934,8 @@ class Extractor:
                     hit = (s, e)
                 break
             if hit is None and doc[k].text[:1].isupper() and doc[k].tag_ in ("NNP", "NNPS") and (
-                    label_at[k] is None or label_at[k].label_ == "NORP"):
+                    label_at[k] is None or label_at[k].label_ in ("NORP", "PERSON", "GPE", "LOC")
+                    and label_at[k].start == k):
                 e = k + 1
                 while e < n and e - k < 4 and doc[e].tag_ in ("NNP", "NNPS") and doc[e].text[:1].isupper():
                     e += 1

@@ -46,6 +46,28 @@ def test_medical_help_is_injured_and_a_misparsed_death_verb_still_types_the_figu
     assert ("killed", 71, "children", 312) in got
 
 
+def test_responders_rescued_people_and_votes_against_are_other_counts(counts):
+    got = counts("An earthquake struck the coast on Saturday. More than 1,000 rescue workers have joined the search, "
+                 "and the army has called up 20,000 reservists. Officials said 1,204 people had been rescued alive.")
+    assert {(t, v) for t, v, _, _ in got} == {("other", 1000), ("other", 20000), ("other", 1204)}
+    got = counts("The presidential election was held on Monday. The commission declared Ana Ruiz the winner with "
+                 "2,460,463 votes, against 2,147,436 for Marco Diaz.")
+    assert {(t, v) for t, v, _, _ in got} == {("other", 2460463), ("other", 2147436)}
+
+
+def test_soldiers_killed_are_no_responders(counts):
+    got = counts("Twelve soldiers were killed in the attack on the base, the army said.")
+    assert [(t, v) for t, v, _, _ in got] == [("killed", 12)]
+
+
+def test_parts_of_the_victims_by_nationality_and_listed_as_missing(counts):
+    got = counts("The airliner crashed, killing all 239 people on board. At least 120 of the victims were Dutch "
+                 "and 21 were Australian. In the floods, 1,120 people were confirmed dead, and another 981 are "
+                 "listed as missing.")
+    assert ("killed", 120, "Dutch", None) in got or ("killed", 120, "Dutch", 239) in got
+    assert ("missing", 981, None, None) in got
+
+
 def test_lost_n_of_its_citizens_is_killed(counts):
     got = counts("Ghana, which lost at least 37 of its citizens in the attack, declared three days of mourning.")
     assert [(t, v) for t, v, _, _ in got] == [("killed", 37)]
@@ -53,7 +75,7 @@ def test_lost_n_of_its_citizens_is_killed(counts):
 
 def test_including_after_a_figure_names_no_part_of_an_earlier_one(counts):
     got = counts("At least 25 people were wounded in the attack, police said. Nine hostages, including two "
-                 "Canadians, were freed unharmed.")
+                 "Canadians, were led out unharmed.")
     assert [(t, v) for t, v, _, _ in got] == [("injured", 25)]
     got = counts("At least 25 people were wounded in the attack, including two Canadians, police said.")
     assert ("injured", 2, "Canadians", 25) in got

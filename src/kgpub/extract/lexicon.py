@@ -169,6 +169,13 @@ PERSONNEL_NOUNS = frozenset("""
 troops soldiers officers police policemen staff personnel firefighters rescuers guardsmen peacekeepers
 marines sailors medics doctors workers volunteers agents members
 """.split())
+# people sent to a scene: a figure of them is an `other` count when the sentence names no casualties
+RESPONDER_NOUNS = frozenset("""
+troops soldiers reservists rescuers volunteers firefighters gendarmes personnel peacekeepers guardsmen
+marines policemen
+""".split())
+# verbs that make a figure of people saved: an `other` count ("2,437 people were rescued alive")
+RESCUE_VERBS = frozenset({"rescued", "freed", "saved", "airlifted"})
 DEPLOY_VERBS = frozenset("""
 deployed deploy deploying sent send sending dispatched dispatch mobilised mobilized mobilising mobilizing
 stationed activated offered pledged drafted flown airlifted

@@ -2223,6 +2223,12 @@ class Extractor:
                                 g.lower_ == "rescued" for g in c.subtree):
                         ctype = "affected"  # "needed help", "in need of", "at risk", "stranded", "waiting to be …"
                         break
+                    if h.lower_ in ("listed", "registered", "recorded", "reported", "classified", "counted") \
+                            and c.dep_ == "prep" and c.lower_ == "as" and any(
+                                g.lower_ in L.COUNT_TYPE_WORDS for g in c.children):
+                        ctype = next(L.COUNT_TYPE_WORDS[g.lower_] for g in c.children
+                                     if g.lower_ in L.COUNT_TYPE_WORDS)  # "another 1,481 are listed as missing"
+                        break
                     if c.dep_ == "prep" and c.lower_ == "in" and any(
                             g.lower_ == "condition" and any(a.lower_ in ("critical", "serious", "stable") for a in
                                                             g.children) for g in c.children):
@@ -2300,7 +2306,11 @@ class Extractor:
                 ctype = best[1]
         if ctype is None:
             # a breakdown by nationality: "82 were Iranian, 63 Canadian" after "a breakdown of the dead"
-            k = e + 1 if e < sent.end and low[e] in ("were", "was", "are") else e
+            k = e
+            if k + 3 < sent.end and low[k] == "of" and low[k + 1] in ("the", "those") \
+                    and low[k + 2] in ("victims", "dead", "passengers", "killed"):
+                k += 3  # "at least 154 of the victims were Dutch"
+            k = k + 1 if k < sent.end and low[k] in ("were", "was", "are") else k
             w = low[k] if k < sent.end else ""
             head = k + 1 >= sent.end or not self.tags[k + 1].startswith("NN")  # "63 Canadian", not "two Ukrainian men"
             if head and (w in L.DEMONYMS or w.endswith("s") and w[:-1] in L.DEMONYMS):
@@ -2320,6 +2330,8 @@ class Extractor:
             same = [c for c in earlier if c["sent"] == self.sent_of[s] and c["type"]]
             if same and self._coordinated(noun, hstart, {c["noun"] for c in same}):
                 ctype = same[-1]["type"]  # "89 militants were killed, along with 21 soldiers and 19 civilians"
+                if ctype == "other" and not other_group:
+                    other_group = same[-1]["group"]  # "2,460,463 votes, against 2,147,436 for …"
         if ctype is None and earlier and hstart > sent.start and low[hstart - 1] in (",", "and") \
                 and noun.i < e + 1 and e < sent.end and low[e] == "in":
             same = [c for c in earlier if c["sent"] == self.sent_of[s] and c["type"]]
@@ -2391,7 +2403,8 @@ class Extractor:
                 return True
         if h.dep_ == "pobj" and h.head.lower_ == "with" and h.head.head.lower_ in ("along", "together"):
             return True
-        return low[max(0, hstart - 3):hstart] == ["as", "well", "as"]
+        return low[max(0, hstart - 3):hstart] == ["as", "well", "as"] \
+            or hstart > 0 and low[hstart - 1] in ("against", "versus", "vs", "vs.")  # "N votes, against M for X"
 
     def _other_count(self, noun: Any, e: int) -> str | None:
         """Counts of the `other` type besides votes and seats: forces sent ("1,700 national guard
@@ -2405,6 +2418,14 @@ class Extractor:
             return f"{noun.text} {verb.lower_}"
         if noun.i >= e and low in ("homes", "houses", "buildings", "dwellings") and verb.lower_ in L.DESTROY_VERBS:
             return f"{noun.text} {verb.lower_}"
+        if noun.dep_ in ("nsubjpass", "dobj") and verb.lower_ in L.RESCUE_VERBS:
+            return f"{noun.text if noun.i >= e else 'people'} {verb.lower_}"  # "2,437 people had been rescued alive"
+        if noun.i >= e and (low in L.RESPONDER_NOUNS or low in ("workers", "officers") and any(
+                c.lower_ in ("rescue", "police", "aid", "relief") for c in noun.children)):
+            sent = self.sents[self.sent_of[noun.i]]
+            if not any(self.lower[k] in L.COUNT_TYPE_WORDS and L.COUNT_TYPE_WORDS[self.lower[k]] not in (
+                    "participants", "affected") for k in range(sent.start, sent.end)):
+                return noun.text  # "about 13,000 troops", "more than 1,000 rescue workers joined the search"
         after = " ".join(self.lower[e:e + 4])
         if after.startswith(("eligible to vote", "eligible voters", "registered voters")) or noun.i >= e and any(
                 c.lower_ == "eligible" for c in list(noun.children) + list(noun.head.children)):

@@ -138,6 +138,9 @@ def entities(extract_text):
      "Kamal Hyder", "person"),
     ("The wounded were taken to Medina Hospital in the capital.", "Medina Hospital", "organization"),
     ("Members of the opposition Strong Georgia coalition were detained.", "Strong Georgia", "organization"),
+    ("Ships will leave from Odesa, Chornomorsk and Yuzhny along safe lanes.", "Yuzhny", "place"),
+    ("Gunmen went house to house in villages such as Kfar Aza and Be'eri.", "Kfar Aza", "place"),
+    ("At least 58 people were killed, Clark County Sheriff Joseph Lombardo said.", "Clark County", "place"),
     ("Federal Prosecutor Frédéric Van Damme said two brothers had carried out the attacks.",
      "Frédéric Van Damme", "person"),
     ("Observers from the Organization for Security and Co-operation in Europe said the vote was fair.",
@@ -191,3 +194,10 @@ def test_spoke_of_names_the_speaker_of_a_short_quote(quotes):
     got = quotes('German Chancellor Angela Merkel spoke of "a glimmer of hope", while French President '
                  "François Hollande said the deal was a relief.")
     assert got == [("a glimmer of hope", "Angela Merkel")]
+
+
+def test_ranks_sentence_openers_and_page_links_are_not_names(entities):
+    got = entities("Military spokesman Rear Admiral Daniel Hagari said fighting went on. Videos posted online "
+                   "showed people running.\n\nNext article")
+    assert "Daniel Hagari" in got
+    assert not {"Rear Admiral", "Rear", "Videos", "Next"} & set(got)

@@ -346,6 +346,7 @@ _JUNK = re.compile(
     | (?:(?:share|post|send)\ (?:on|via|to)\ (?:facebook|twitter|whatsapp|linkedin|reddit|telegram|x|email)\s*)+
     | (?:related|see\ also|more|watch|listen)\s*:\s.{0,200}
     | (?:advertisement|advert|sponsored(?:\ content)?|promoted\ content)
+    | (?:(?:next|previous)\ (?:article|story)|up\ next)
     | (?:read\ more|read\ next|related(?:\ articles|\ stories|\ content)?|more\ on\ this\ story|most\ read)
     | (?:skip\ to\ (?:main\ )?content|jump\ to\ navigation|back\ to\ top|menu|search|home)
     | (?:sign\ up|subscribe|log\ in|sign\ in|newsletter)\b.{0,80}

@@ -136,6 +136,10 @@ archbishop bishop patriarch father sister brother professor prof survivor report
 state national regional provincial district chief
 """.split())
 
+# words of a title that NER may take for a name on their own ("Rear Admiral")
+RANK_WORDS = frozenset({"rear", "admiral", "vice", "speaker", "administrator", "prosecutor", "attorney", "judge",
+                        "justice", "deputy", "acting", "supreme", "special", "high", "first", "lady"})
+
 ORG_STOP = frozenset({"state", "defense", "defence", "interior", "foreign", "security", "government",
                       "comments", "share", "supreme", "deputy", "acting"})
 

@@ -97,6 +97,7 @@ class Extractor:
         self.text: str = doc.text
         self.published = published
         self.sents = list(doc.sents)
+        self.sent_starts = {s.start for s in self.sents}
         self.sent_of = [0] * len(doc)
         for i, s in enumerate(self.sents):
             for t in range(s.start, s.end):
@@ -252,6 +253,17 @@ class Extractor:
                 continue
             if label == "ORG" and (low in L.ORG_STOP or low in L.TITLE_WORDS):
                 continue
+            if label in ("ORG", "PERSON") and all(self.lower[t] in L.TITLE_WORDS or self.lower[t] in L.PERSON_TITLES
+                                                  or self.lower[t] in L.RANK_WORDS for t in range(start, end)):
+                continue  # "Rear Admiral": a title alone
+            if label in ("ORG", "PERSON") and end - start == 1 and doc[start].tag_ == "NNS" \
+                    and start in self.sent_starts:
+                continue  # "Videos posted online showed …": a common noun opening a sentence
+            if label == "PERSON" and end - start >= 2 and self.lower[end - 1] in L.PERSON_TITLES \
+                    and (self.lower[end - 2] in L.ADMIN_AREA_NOUNS
+                         or doc[start:end - 1].text.lower() in L.COUNTRY_BY_LOWER):
+                end -= 1  # "Clark County Sheriff" (Joseph Lombardo): the office's place
+                span, text, low, label = doc[start:end], doc[start:end].text, doc[start:end].text.lower(), "GPE"
             if label == "PERSON":
                 # "Assad’s" etc. handled by the trimming; drop titles NER put inside
                 while start < end - 1 and (self.lower[start] in L.TITLE_WORDS or self.lower[start] in L.HONORIFICS
@@ -301,10 +313,37 @@ class Extractor:
                 text = L.COUNTRY_BY_LOWER[low]
             mentions.append(self._mention(span, text, kind))
         mentions.extend(self._titled_persons(mentions))
+        self._places_in_lists(mentions)
         self._alias_links(mentions)
         mentions.extend(self._inner_countries(mentions))
         self._merge(mentions)
         self._gazetteer()
+
+    def _places_in_lists(self, mentions: list[Mention]) -> None:
+        """A name NER called a person, joined in a list to places, is a place: "Odesa, Chornomorsk and
+        Yuzhny", "communities such as Kfar Aza and Be'eri"."""
+        at = {t: m for m in mentions if not m.adjective for t in range(m.start, m.end)}
+        for m in mentions:
+            if m.kind != "person" or m.adjective:
+                continue
+            top = self.doc[m.end - 1]
+            while top.dep_ == "conj" and top.head.i != top.i:
+                top = top.head
+            linked, todo = [], [top]
+            while todo:  # the list's members: conjuncts of conjuncts, nothing hanging off them
+                t = todo.pop()
+                linked.append(t)
+                todo.extend(c for c in t.children if c.dep_ == "conj")
+            linked = [t for t in linked if not m.start <= t.i < m.end]
+            places = [at[t.i] for t in linked if t.i in at and at[t.i].kind in ("place", "country")]
+            after_such_as = m.start >= 2 and self.lower[m.start - 2:m.start] == ["such", "as"] \
+                and any(at[t.i].kind in ("place", "person") for t in linked if t.i in at)
+            if places or after_such_as:
+                m.kind = "place"
+                for t in linked:
+                    other = at.get(t.i)
+                    if other is not None and other.kind == "person" and after_such_as:
+                        other.kind = "place"
 
     def _join_arabic_names(self, spans: list[_Span]) -> list[_Span]:
         """Join the parts of a name NER split at a lower-case Arabic article: "Deir" + "ez-" + "Zor"."""
@@ -1049,11 +1088,14 @@ class Extractor:
         for i in range(n - 2):
             if self.lower[i] not in L.TITLE_WORDS:
                 continue
+            i0 = i  # "spokesman Rear Admiral Daniel Hagari": the rank is no part of the name
+            while i + 1 < n and (self.lower[i + 1] in L.RANK_WORDS or self.lower[i + 1] in L.PERSON_TITLES):
+                i += 1
             j = i + 1
             while j < n and j - i <= 4 and self.tags[j] == "NNP" and self.lower[j] not in L.TITLE_WORDS \
                     and j not in taken and doc[j].text[:1].isupper() and self.ent_label[j] in ("", "PERSON", "ORG"):
                 j += 1
-            if j - i >= 3 or (j - i == 2 and False):
+            if j - i >= 3 and i - i0 < 3:
                 span = doc[i + 1:j]
                 if not any(t.lower_ in L.COUNTRY_BY_LOWER or t.lower_ in L.DEMONYMS for t in span):
                     out.append(self._mention(span, span.text, "person"))

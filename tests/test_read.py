@@ -211,6 +211,7 @@ def test_share_bars_and_related_links_are_junk() -> None:
     ("By: FRANCE 24", True),
     ("Video by: Olga Brenner", True),
     ("4 min Reading time", True),
+    ("Next article", True),
     ("Ilse Karner (with AFP, dpa)", True),
     ("Mara Quist in Rio de Janeiro and Tomas Ekberg in Lima", True),
     ("Switch to a new tariff was announced by the government on Monday.", False),

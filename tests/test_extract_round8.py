@@ -141,6 +141,8 @@ def entities(extract_text):
     ("Ships will leave from Odesa, Chornomorsk and Yuzhny along safe lanes.", "Yuzhny", "place"),
     ("Gunmen went house to house in villages such as Kfar Aza and Be'eri.", "Kfar Aza", "place"),
     ("At least 58 people were killed, Clark County Sheriff Joseph Lombardo said.", "Clark County", "place"),
+    ("The British retailer Primark confirmed that one of its suppliers occupied the second floor.", "Primark",
+     "organization"),
     ("Federal Prosecutor Frédéric Van Damme said two brothers had carried out the attacks.",
      "Frédéric Van Damme", "person"),
     ("Observers from the Organization for Security and Co-operation in Europe said the vote was fair.",

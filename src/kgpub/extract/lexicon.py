@@ -347,6 +347,12 @@ Organization for Security and Co-operation in Europe|Organisation for Security a
 # ("the group" for Hamas, "the monitor" for the Syrian Observatory for Human Rights)
 LOOSE_COREF_NOUNS = frozenset({"group", "organisation", "organization", "monitor", "watchdog", "charity",
                                "movement", "coalition", "alliance", "network", "organisers", "organizers", "agency"})
+# common nouns that, right before a name, make it an organisation ("retailer Primark", "the rescue
+# service Zaka", "property developer Vanke")
+ORG_DESCRIPTORS = frozenset("""
+retailer developer company firm airline carrier operator charity broadcaster newspaper insurer manufacturer
+supermarket chain maker giant conglomerate service agency group organisation organization outlet daily
+""".split())
 # first words of Arabic names of armed groups ("Jaish al-Islam", "Faylaq al-Rahman", "Liwa al-Quds")
 ARABIC_ORG_HEADS = frozenset({"jaish", "faylaq", "liwa", "harakat", "hayat", "hay'at", "jabhat", "ahrar", "ansar",
                               "hizb", "kataib", "kata'ib", "saraya", "asaib", "jund", "tanzim", "majlis"})

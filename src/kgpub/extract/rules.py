@@ -173,8 +173,10 @@ class Extractor:
                 span = doc[ent.start:ent.end]
                 mentions.append(self._mention(span, span.text, "country"))
                 continue
-            if ent.label_ in ("EVENT", "PRODUCT", "WORK_OF_ART", "LAW") and self._org_appos(ent.start, ent.end):
-                ent = _Span(ent.start, ent.end, "ORG")  # "the Oslo-based group Iran Human Rights"
+            if ent.label_ in ("EVENT", "PRODUCT", "WORK_OF_ART", "LAW") and self._org_appos(ent.start, ent.end) \
+                    or ent.label_ in ("PERSON", "GPE", "LOC", "FAC") and ent.start > 0 \
+                    and self.lower[ent.start - 1] in L.ORG_DESCRIPTORS and doc[ent.start - 1].tag_ == "NN":
+                ent = _Span(ent.start, ent.end, "ORG")  # "the Oslo-based group Iran Human Rights", "retailer Primark"
             elif ent.label_ in ("PRODUCT", "WORK_OF_ART") and self._correspondent(ent.start, ent.end):
                 ent = _Span(ent.start, ent.end, "PERSON")  # "Al Jazeera's Kamal Hyder, reporting from …"
             if ent.label_ not in _ENT_LABELS:

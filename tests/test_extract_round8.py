@@ -68,6 +68,13 @@ def test_parts_of_the_victims_by_nationality_and_listed_as_missing(counts):
     assert ("missing", 981, None, None) in got
 
 
+def test_could_not_be_found_is_missing_and_demonstrated_counts_participants(counts):
+    got = counts("A tsunami hit the coast. Officials said about 8,000 people could not be found in the port of "
+                 "Arlen. Later, organisers said about 50,000 people demonstrated in the capital.")
+    assert ("missing", 8000, None, None) in got
+    assert ("participants", 50000, None, None) in got
+
+
 def test_lost_n_of_its_citizens_is_killed(counts):
     got = counts("Ghana, which lost at least 37 of its citizens in the attack, declared three days of mourning.")
     assert [(t, v) for t, v, _, _ in got] == [("killed", 37)]

@@ -232,7 +232,7 @@ _COUNT_WORDS = {
                 "jailed imprisoned rounded caught detainees",
     "missing": "missing unaccounted disappeared",
     "participants": "marched protesters demonstrators marchers crowd crowds participants rallied gathered "
-                    "attended protested",
+                    "attended protested demonstrated",
     "affected": "affected cases infected infections",
 }
 COUNT_TYPE_WORDS: dict[str, str] = {w: t for t, ws in _COUNT_WORDS.items() for w in ws.split()}

@@ -2244,6 +2244,10 @@ class Extractor:
                             and any(g.lower_ in ("hospital", "hospitals") for g in c.children):
                         ctype = "injured"  # "107 people remained in hospital"
                         break
+                    if h.lower_ in ("found", "located", "traced") and c.dep_ == "neg" \
+                            or h.lower_ in ("unaccounted",):
+                        ctype = "missing"  # "about 10,000 people could not be found"
+                        break
                     if h.lower_ in L.TREATMENT_VERBS and c.dep_ == "dobj" and c.lower_ in ("treatment", "care"):
                         ctype = "injured"  # "214 people had sought treatment"
                         break

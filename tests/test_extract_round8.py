@@ -210,3 +210,12 @@ def test_ranks_sentence_openers_and_page_links_are_not_names(entities):
                    "showed people running.")
     assert "Daniel Hagari" in got
     assert not {"Rear Admiral", "Rear", "Videos"} & set(got)
+
+
+def test_a_part_of_an_other_count_with_nothing_to_name_it_is_left_out(extract_text):
+    from kgpub.factsheet import parse_factsheet
+
+    sheet = extract_text("Runoff in Arlen\n\nArlen held a presidential runoff on Sunday. Some 61 million people "
+                         "were eligible to vote, 3.1 million of them abroad, the state news agency said.")
+    parse_factsheet(sheet, source="runoff.txt")  # every `other` count names its group
+    assert [(c["type"], c["value"]) for c in sheet["counts"]] == [("other", 61000000)]

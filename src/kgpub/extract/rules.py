@@ -2641,8 +2641,8 @@ class Extractor:
                 if parent is not None:
                     item["type"] = item["type"] or parent["type"]
                     item["parent"] = parent
-            if not item["type"]:
-                continue
+            if not item["type"] or item["type"] == "other" and not item["group"]:
+                continue  # an `other` count says what it counts ("3.4 million of them" does not)
             item["event"] = self._count_event(item)
             if item["event"] is None:
                 continue

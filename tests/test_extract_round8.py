@@ -150,6 +150,10 @@ def entities(extract_text):
     ("At least 58 people were killed, Clark County Sheriff Joseph Lombardo said.", "Clark County", "place"),
     ("The British retailer Primark confirmed that one of its suppliers occupied the second floor.", "Primark",
      "organization"),
+    ("After the attack, the Jaish al-Islam group that held the town agreed to leave.", "Jaish al-Islam",
+     "organization"),
+    ("Prime Minister Sir Keir Starmer said he was shocked.", "Keir Starmer", "person"),
+    ("The protests spread from Bogotá to Cali, where a Bogotá think tank counted the dead.", "Bogotá", "place"),
     ("Federal Prosecutor Frédéric Van Damme said two brothers had carried out the attacks.",
      "Frédéric Van Damme", "person"),
     ("Observers from the Organization for Security and Co-operation in Europe said the vote was fair.",
@@ -210,6 +214,7 @@ def test_ranks_sentence_openers_and_page_links_are_not_names(entities):
                    "showed people running.")
     assert "Daniel Hagari" in got
     assert not {"Rear Admiral", "Rear", "Videos"} & set(got)
+    assert "Hospital" not in entities("Hospital officials in Kathmandu said the real figure could be higher.")
 
 
 def test_a_part_of_an_other_count_with_nothing_to_name_it_is_left_out(extract_text):

@@ -212,6 +212,10 @@ def test_share_bars_and_related_links_are_junk() -> None:
     ("Video by: Olga Brenner", True),
     ("4 min Reading time", True),
     ("Next article", True),
+    ("By Anna Kowal, Piet de Wit and Laura Smith-Spark, CNN", True),
+    ("Item 1 of 4 Smoke rises over the city, April 14, 2024. REUTERS", True),
+    ("Maria Lind in Tokyo", True),
+    ("Pope Francis in Iraq", False),
     ("Ilse Karner (with AFP, dpa)", True),
     ("Mara Quist in Rio de Janeiro and Tomas Ekberg in Lima", True),
     ("Switch to a new tariff was announced by the government on Monday.", False),
@@ -228,3 +232,13 @@ def test_contributor_lines_naming_several_places_are_junk() -> None:
 
     assert _is_junk("Associated Press writers contributed to this report from Kingstown, St. Vincent; "
                     "Caracas, Venezuela; and Mexico City.")
+
+
+def test_a_headline_shaped_like_a_byline_stays_the_headline() -> None:
+    from kgpub.read import _parse_text
+
+    art = _parse_text("Olaf Scholz in Washington\n\nMaria Lind in Tokyo\n\nThe chancellor met the president on "
+                      "Friday to talk about trade and the war in Ukraine, officials said.", "a.txt", front={},
+                      line=None)
+    assert art.headline == "Olaf Scholz in Washington"
+    assert "Maria Lind" not in art.text

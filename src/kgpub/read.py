@@ -336,6 +336,9 @@ _JUNK = re.compile(
     | switch\ (?:to|edition)\b[^.]{0,200}\|.{0,200}
     | text\ size(?:\ aa)*
     | (?:video\ |text\ |words\ )?by:\s.{1,80}
+    | by\ (?-i:[A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){1,3})(?:,\ (?-i:[A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){1,3}))*
+      ,?\ and\ (?-i:[A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){1,3})(?:,\ [\w\ ]{1,30})?
+    | item\ \d+\ of\ \d+\b.{0,400}
     | (?-i:[A-Z][\w'’-]+(?:\ [A-Z][\w'’-]+){1,2}\ \(with\ [\w\ ,]{2,40}\))
     | (?-i:[A-Z][\w'’-]+(?:\ [A-Z][\w'’-]+){1,2}\ in\ [A-Z][\w.'’-]+(?:\ (?:[A-Z][\w.'’-]+|de|da|del|la|el)){0,3}
       \ and\ [A-Z][\w'’-]+(?:\ [A-Z][\w'’-]+){1,2}\ in\ [A-Z][\w.'’-]+(?:\ (?:[A-Z][\w.'’-]+|de|da|del|la|el)){0,3})
@@ -383,13 +386,20 @@ _JUNK = re.compile(
     )[.!]?\s*$""",
     re.I | re.X,
 )
+# a reporter's byline with the place filed from ("Justin McCurry in Tokyo"): junk, but never taken for
+# the first line, which may be a headline of that shape
+_PLACE_BYLINE = re.compile(
+    r"(?!(?:Pope|President|King|Queen|Prince|Princess|Prime|Chancellor|Minister|General|Sheikh)\b)"
+    r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2} in [A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|da|del|la|el)){0,2}\s*$")
 _END_PUNCT = ".!?:;\"”’)…"
 
 
-def _is_junk(line: str) -> bool:
+def _is_junk(line: str, *, first: bool = False) -> bool:
     s = re.sub(r"\s+", " ", line).strip()
     if not s:
         return False
+    if not first and _PLACE_BYLINE.match(s):
+        return True
     if _JUNK.match(s) or s.startswith("(") and s.endswith(")") and _JUNK.match(s[1:-1].strip()):
         return True  # "(Reporting by ...; Editing by ...)"
     return False
@@ -406,7 +416,9 @@ def _parse_text(text: str, name: str, *, front: dict[str, str], line: int | None
         else:
             body = _drop_repeats(body, headline)
     else:
-        lines = [ln for ln in text.split("\n") if not _is_junk(ln)]
+        raw = text.split("\n")
+        top = next((i for i, ln in enumerate(raw) if ln.strip()), 0)
+        lines = [ln for i, ln in enumerate(raw) if not _is_junk(ln, first=i == top)]
         body = _normalise_paragraphs(lines)
         headline, body = _take_headline(body)
     body_text = "\n\n".join(body).strip()

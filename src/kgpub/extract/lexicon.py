@@ -98,6 +98,10 @@ CAPITALS: dict[str, str] = {
     "n'djamena": "Chad", "muscat": "Oman",
 }
 
+CAPITALS.update({"bogotá": "Colombia", "brasília": "Brazil", "kyiv": "Ukraine", "nur-sultan": "Kazakhstan",
+                 "yaoundé": "Cameroon", "lomé": "Togo", "asunción": "Paraguay", "san josé": "Costa Rica",
+                 "reykjavík": "Iceland", "bogota": "Colombia", "sana'a": "Yemen", "sanaa": "Yemen"})
+
 # NORP words that name an armed or political group rather than a nationality
 GROUP_NORPS: dict[str, str] = {"houthi": "Houthis", "houthis": "Houthis", "taliban": "Taliban",
                                "hezbollah": "Hezbollah", "hamas": "Hamas"}
@@ -326,6 +330,9 @@ mission tribunal parliament senate cabinet unit command
 # organisation heads that also name a building or a place ("World Trade Center", "Supreme Court")
 BUILDING_HEADS = frozenset({"centre", "center", "court", "parliament", "senate", "bank", "office", "assembly",
                             "mission", "guard", "guards", "unit", "command", "board", "trust", "service"})
+# words that, capitalised alone, are no name ("Hospital officials said", "Hotel staff")
+GENERIC_BODY_WORDS = frozenset({"hotel", "ministry", "agency", "department", "office", "committee", "commission",
+                                "council", "police", "army", "government", "airport", "station", "prison"})
 # heads of institutions annotated as organisations though they are also buildings ("Medina Hospital")
 INSTITUTION_HEADS = frozenset({"hospital", "university", "school", "college", "clinic", "academy"})
 # well-known organisations the small model often calls people or places (media, platforms, alliances)
@@ -512,7 +519,8 @@ PLACE_PASSIVE_VERBS = frozenset("""hit struck shelled bombed flooded devastated 
 razed evacuated besieged captured seized recaptured encircled targeted pounded""".split())
 # honorifics before a surname: the name is a person's ("Mr Kiper"); dropped from the name
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "mx", "gov.", "sen.", "rep.",
-                        "gen.", "lt.", "col.", "sgt.", "capt.", "maj.", "prof.", "rev."})
+                        "gen.", "lt.", "col.", "sgt.", "capt.", "maj.", "prof.", "rev.", "sir", "dame", "lord",
+                        "baroness"})
 
 # the first word of a named event NER calls an organisation, person or place ("Storm Daniel",
 # "Cyclone Freddy", "Operation Protective Edge"): an event's name, not an entity

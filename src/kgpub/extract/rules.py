@@ -261,6 +261,9 @@ class Extractor:
             if label in ("ORG", "PERSON") and end - start == 1 and doc[start].tag_ == "NNS" \
                     and start in self.sent_starts:
                 continue  # "Videos posted online showed …": a common noun opening a sentence
+            if end - start == 1 and not text.isupper() and (low in L.INSTITUTION_HEADS or low in L.PERSON_TITLES
+                                                            or low in L.GENERIC_BODY_WORDS):
+                continue  # "Hospital officials said": a common noun, capitalised
             if label == "PERSON" and end - start >= 2 and self.lower[end - 1] in L.PERSON_TITLES \
                     and (self.lower[end - 2] in L.ADMIN_AREA_NOUNS
                          or doc[start:end - 1].text.lower() in L.COUNTRY_BY_LOWER):
@@ -980,12 +983,17 @@ class Extractor:
                 e = k + 1
                 while e < n and e - k < 4 and doc[e].tag_ in ("NNP", "NNPS") and doc[e].text[:1].isupper():
                     e += 1
+                b = k
+                while b >= 3 and doc[b - 1].text == "-" and low[b - 2] in L.ARABIC_ARTICLES \
+                        and doc[b - 3].text[:1].isupper() and not doc[b - 2].whitespace_ \
+                        and not doc[b - 1].whitespace_:
+                    b -= 3  # "the Jaish al-Islam group"
                 if e < n and low[e] in L.ORG_AFTER_NOUNS and doc[e].tag_.startswith("NN") \
-                        and not doc[e].text[:1].isupper() and not (e - k == 1 and (
-                            low[k] in L.DEMONYMS or low[k] in L.COUNTRY_BY_LOWER or low[k] in L.CAPITALS)) \
-                        and not any(low[t] in L.TITLE_WORDS for t in range(k, e)) and free(k, e) \
-                        and not (k in sent_start and e - k == 1 and label_at[k] is None):
-                    hit = (k, e)
+                        and not doc[e].text[:1].isupper() and not (e - b == 1 and (
+                            low[b] in L.DEMONYMS or low[b] in L.COUNTRY_BY_LOWER or low[b] in L.CAPITALS)) \
+                        and not any(low[t] in L.TITLE_WORDS for t in range(b, e)) and free(b, e) \
+                        and not (b in sent_start and e - b == 1 and label_at[b] is None):
+                    hit = (b, e)
             if hit is None:
                 k += 1
                 continue

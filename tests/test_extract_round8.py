@@ -224,3 +224,23 @@ def test_a_part_of_an_other_count_with_nothing_to_name_it_is_left_out(extract_te
                          "were eligible to vote, 3.1 million of them abroad, the state news agency said.")
     parse_factsheet(sheet, source="runoff.txt")  # every `other` count names its group
     assert [(c["type"], c["value"]) for c in sheet["counts"]] == [("other", 61000000)]
+
+
+def test_he_is_the_main_subject_not_one_in_a_clause_hanging_off_it(quotes):
+    got = quotes('Defence Secretary Jim Mattis said the strikes were over for now, but that Washington would act '
+                 'again if Assad used poison gas.\n\n"Right now this is a one-time shot," he told reporters.')
+    assert got == [("Right now this is a one-time shot,", "Jim Mattis")]
+
+
+def test_quoted_him_as_saying_and_a_country_s_mission(quotes):
+    got = quotes("In Paris, President Emmanuel Macron said the red line had been crossed.\n\n"
+                 "“We cannot tolerate the use of chemical weapons,” the Elysée quoted him as saying.\n\n"
+                 '"The matter can be deemed concluded," Iran\'s mission to the United Nations said.')
+    assert got == [("We cannot tolerate the use of chemical weapons,", "Emmanuel Macron"),
+                   ("The matter can be deemed concluded,", "Iran")]
+
+
+def test_a_name_after_a_quote_that_ner_calls_a_title_of_a_work_is_a_person(quotes):
+    got = quotes("“This is a dramatic moment for the region,” Trita Parsi, executive vice president of the Quincy "
+                 "Institute, told Al Jazeera.")
+    assert got == [("This is a dramatic moment for the region,", "Trita Parsi")]

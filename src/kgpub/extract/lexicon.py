@@ -295,7 +295,7 @@ VAGUE_NUMBERS = frozenset({"dozens", "hundreds", "thousands", "millions", "score
                            "many", "few", "numerous"})
 
 SPEECH_VERBS = frozenset("""
-said says say told tells added adds asked stated states wrote writes warned warns insisted insists explained
+quoted said says say told tells added adds asked stated states wrote writes warned warns insisted insists explained
 explains declared declares tweeted noted notes replied replies recalled recalls continued continues
 remarked argued argues claimed claims called calls urged urges according announced announces
 """.split())
@@ -330,6 +330,8 @@ mission tribunal parliament senate cabinet unit command
 # organisation heads that also name a building or a place ("World Trade Center", "Supreme Court")
 BUILDING_HEADS = frozenset({"centre", "center", "court", "parliament", "senate", "bank", "office", "assembly",
                             "mission", "guard", "guards", "unit", "command", "board", "trust", "service"})
+# bodies that speak for their possessive owner ("Iran's mission to the UN", "Russia's embassy in London")
+OWNED_BODIES = frozenset({"mission", "embassy", "delegation", "consulate", "representation", "envoys"})
 # words that, capitalised alone, are no name ("Hospital officials said", "Hotel staff")
 GENERIC_BODY_WORDS = frozenset({"hotel", "ministry", "agency", "department", "office", "committee", "commission",
                                 "council", "police", "army", "government", "airport", "station", "prison"})

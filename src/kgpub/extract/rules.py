@@ -177,7 +177,9 @@ class Extractor:
                     or ent.label_ in ("PERSON", "GPE", "LOC", "FAC") and ent.start > 0 \
                     and self.lower[ent.start - 1] in L.ORG_DESCRIPTORS and doc[ent.start - 1].tag_ == "NN":
                 ent = _Span(ent.start, ent.end, "ORG")  # "the Oslo-based group Iran Human Rights", "retailer Primark"
-            elif ent.label_ in ("PRODUCT", "WORK_OF_ART") and self._correspondent(ent.start, ent.end):
+            elif ent.label_ in ("PRODUCT", "WORK_OF_ART") and (
+                    self._correspondent(ent.start, ent.end) or self._titled_appos(ent.end)
+                    or self._speaking_name(ent.start, ent.end)):
                 ent = _Span(ent.start, ent.end, "PERSON")  # "Al Jazeera's Kamal Hyder, reporting from …"
             if ent.label_ not in _ENT_LABELS:
                 continue
@@ -386,6 +388,13 @@ class Extractor:
             return False
         return not any(low[t] in L.ORG_HEADS or low[t] in L.PLACE_HEADS for t in range(start, end)) \
             and all(doc[t].text[:1].isupper() for t in range(start, end))
+
+    def _speaking_name(self, start: int, end: int) -> bool:
+        """Two or three capitalised words that are the subject of a speech verb ('"…," Trita Parsi told
+        Al Jazeera'): a person, whatever NER called them."""
+        root = self.doc[start:end].root
+        return 2 <= end - start <= 3 and all(self.doc[t].text[:1].isupper() for t in range(start, end)) \
+            and root.dep_ == "nsubj" and root.head.lower_ in L.SPEECH_VERBS
 
     def _appos_to_title(self, start: int, end: int) -> bool:
         """A name in apposition to a person's post: "The UN envoy for Syria, Staffan de Mistura, said"."""
@@ -1455,6 +1464,11 @@ class Extractor:
         if own and own.entity and not own.adjective:
             return own.entity
         low = tok.lower_
+        if low in L.OWNED_BODIES:  # "Iran's mission to the United Nations said": the owner speaks
+            for c in tok.children:
+                m = self.mention_at[c.i] if c.dep_ == "poss" else None
+                if m is not None and m.entity is not None and m.entity.kind in ("country", "organization"):
+                    return m.entity
         if tok.tag_ in ("NN", "NNS"):  # "The UN refugee agency, UNHCR, says": the name in apposition
             for c in tok.children:
                 m = self.mention_at[c.i] if (c.dep_ == "appos" or c.dep_ == "npadvmod" and c.i > tok.i
@@ -1549,6 +1563,7 @@ class Extractor:
         si = self.sent_of[tok.start] if tok is not None and len(tok) else len(self.sents) - 1
         lo = self.sents[max(0, si - 2)].start_char
         best: Mention | None = None
+        best_key: tuple[bool, int] = (False, -1)
         for e in self.entities:
             if e.kind != "person":
                 continue
@@ -1561,8 +1576,12 @@ class Extractor:
                     root = root.head  # not "the Biden administration": Biden modifies the subject
                 subject = root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "ROOT" and root.tag_ == "NNP" \
                     and m.start == self.sents[self.sent_of[m.start]].start  # "X, the head of Y, called ..." misparsed
-                if subject and (best is None or m.cstart > best.cstart):
-                    best = m
+                # a main clause's subject or a speaker outranks one in a clause hanging off it ("Mattis said
+                # Washington would act again if Assad used gas. … he told reporters")
+                key = (root.dep_ == "ROOT" or root.head.dep_ == "ROOT" or root.head.lower_ in L.SPEECH_VERBS,
+                       m.cstart)
+                if subject and key > best_key:
+                    best, best_key = m, key
         return best.entity if best is not None else None
 
     @staticmethod
@@ -2853,6 +2872,14 @@ class Extractor:
     def _verb_speaker(self, verbs: list[Any], qs: int) -> Entity | None:
         """The speaker a speech verb names through its subject; for a verb with no subject of its
         own, the first of its heads whose subject stands for a person, organisation or country."""
+        for verb in verbs:
+            if verb.lower_ in ("quoted", "quotes", "quoting", "cited", "cites") and any(
+                    c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+                for c in verb.children:  # "the Elysée quoted him as saying": the one quoted speaks
+                    if c.dep_ == "dobj":
+                        e = self.resolve(c, before=qs)
+                        if e is not None and e.kind == "person":
+                            return e
         for verb in verbs:
             for c in verb.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and not self.in_quote[c.i]:

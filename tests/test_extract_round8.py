@@ -75,6 +75,15 @@ def test_could_not_be_found_is_missing_and_demonstrated_counts_participants(coun
     assert ("participants", 50000, None, None) in got
 
 
+def test_more_phrasings_of_tolls(counts):
+    got = counts("A storm hit the island. The Red Cross said it had lost contact with about 150 of its volunteers. "
+                 "About 95,000 people remained under evacuation orders on Sunday, down from more than 120,000 "
+                 "earlier in the week. The mayor said 240 people had been buried in mass graves. The army said 41 "
+                 "troops had been neutralised. Around 9,000 fighters and their families had been bussed north.")
+    assert {(t, v) for t, v, _, _ in got} == {("missing", 150), ("displaced", 95000), ("displaced", 120000),
+                                               ("killed", 240), ("killed", 41), ("displaced", 9000)}
+
+
 def test_lost_n_of_its_citizens_is_killed(counts):
     got = counts("Ghana, which lost at least 37 of its citizens in the attack, declared three days of mourning.")
     assert [(t, v) for t, v, _, _ in got] == [("killed", 37)]

@@ -227,11 +227,11 @@ DIPLOMATIC_KINDS = frozenset({"talks", "meeting", "conference", "visit"})
 _COUNT_WORDS = {
     "killed": "killed kill kills killing killings murders executions dead death deaths died die dies dying "
               "fatalities fatality bodies "
-              "lives perished drowned toll murdered executed slain",
+              "lives perished drowned toll murdered executed slain neutralised neutralized buried",
     "injured": "injured injuring injure injures injuries injury wounded wounding wound wounds hurt "
                "hospitalised hospitalized casualties treated patients beaten",
     "displaced": "displaced displacing displace fled flee fleeing homeless refugees evacuated evacuees "
-                 "uprooted shelter",
+                 "uprooted shelter bussed evacuation",
     "arrested": "arrested arrest arrests arresting detained detain detaining detention detentions held "
                 "jailed imprisoned rounded caught detainees",
     "missing": "missing unaccounted disappeared",
@@ -254,7 +254,7 @@ infants babies minors girls boys servicemen personnel staff crew sailors pilots 
 hostages pilgrims worshippers fans spectators tourists citizens nationals inhabitants survivors others
 doctors nurses medics rescuers volunteers teachers farmers fishermen miners labourers laborers employees
 families households relatives bodies lives casualties Palestinians Israelis Ukrainians Russians Syrians Afghans
-Iraqis Sudanese Yemenis Rohingya
+Iraqis Sudanese Yemenis Rohingya suspects looters rioters dissidents smugglers foreigners gunmen youths
 """.lower().split())
 # adjectives that make "sources" a state body ("security sources said")
 STATE_SOURCE_WORDS = frozenset({"security", "military", "police", "government", "intelligence", "army",

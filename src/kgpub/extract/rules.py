@@ -2271,6 +2271,9 @@ class Extractor:
                             and any(g.lower_ in ("hospital", "hospitals") for g in c.children):
                         ctype = "injured"  # "107 people remained in hospital"
                         break
+                    if h.lower_ in ("lost", "lose", "losing") and c.dep_ == "dobj" and c.lower_ == "contact":
+                        ctype = "missing"  # "it had lost contact with about 200 of its volunteers"
+                        break
                     if h.lower_ in ("found", "located", "traced") and c.dep_ == "neg" \
                             or h.lower_ in ("unaccounted",):
                         ctype = "missing"  # "about 10,000 people could not be found"
@@ -2479,7 +2482,8 @@ class Extractor:
         if h.dep_ == "pobj" and h.head.lower_ == "with" and h.head.head.lower_ in ("along", "together"):
             return True
         return low[max(0, hstart - 3):hstart] == ["as", "well", "as"] \
-            or hstart > 0 and low[hstart - 1] in ("against", "versus", "vs", "vs.")  # "N votes, against M for X"
+            or hstart > 0 and low[hstart - 1] in ("against", "versus", "vs", "vs.") \
+            or low[max(0, hstart - 2):hstart] in (["down", "from"], ["up", "from"])  # "N, down from M"
 
     def _other_count(self, noun: Any, e: int) -> str | None:
         """Counts of the `other` type besides votes and seats: forces sent ("1,700 national guard

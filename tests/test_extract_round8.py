@@ -84,6 +84,12 @@ def test_more_phrasings_of_tolls(counts):
                                                ("killed", 240), ("killed", 41), ("displaced", 9000)}
 
 
+def test_a_bare_figure_lost_after_a_toll_is_killed(counts):
+    got = counts("A spokesman said the militants had lost more than 300 fighters, while the Kurdish forces had "
+                 "lost fewer than 100.")
+    assert {(t, v) for t, v, _, _ in got} == {("killed", 300), ("killed", 100)}
+
+
 def test_lost_n_of_its_citizens_is_killed(counts):
     got = counts("Ghana, which lost at least 37 of its citizens in the attack, declared three days of mourning.")
     assert [(t, v) for t, v, _, _ in got] == [("killed", 37)]

@@ -2332,7 +2332,10 @@ class Extractor:
                             and (noun.lower_ in L.PERSONNEL_NOUNS or noun.lower_ in L.PEOPLE_NOUNS
                                  or noun.lower_ == "fighters" or noun.i < e and any(
                                      c.dep_ == "prep" and c.lower_ == "of" and any(
-                                         g.lower_ in L.PEOPLE_NOUNS for g in c.children) for c in noun.children)):
+                                         g.lower_ in L.PEOPLE_NOUNS for g in c.children) for c in noun.children)
+                                 or noun.i < e and not any(c.dep_ in ("prep", "compound") for c in noun.children)
+                                 and any(c["sent"] == self.sent_of[s] and c["type"] == "killed"
+                                         for c in earlier or [])):  # "… while the YPG had lost fewer than 100"
                         ctype = "killed"  # "had lost more than 300 fighters", "lost at least 131 of its citizens"
                         break
                     if h.lower_ in ("crossed", "crossing", "fled") and c.dep_ == "prep" and c.lower_ == "into":

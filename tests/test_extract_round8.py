@@ -90,6 +90,13 @@ def test_a_bare_figure_lost_after_a_toll_is_killed(counts):
     assert {(t, v) for t, v, _, _ in got} == {("killed", 300), ("killed", 100)}
 
 
+def test_custody_unreachable_people_and_a_long_among_the_dead(counts):
+    got = counts("Gunmen attacked the magazine's office on Wednesday. The minister said seven people had been "
+                 "taken into custody overnight. Officials said up to 1,300 people could not be reached. The "
+                 "ministry said eight children under the age of 16 were among the dead.")
+    assert {(t, v) for t, v, _, _ in got} == {("arrested", 7), ("missing", 1300), ("killed", 8)}
+
+
 def test_lost_n_of_its_citizens_is_killed(counts):
     got = counts("Ghana, which lost at least 37 of its citizens in the attack, declared three days of mourning.")
     assert [(t, v) for t, v, _, _ in got] == [("killed", 37)]

@@ -2274,7 +2274,11 @@ class Extractor:
                     if h.lower_ in ("lost", "lose", "losing") and c.dep_ == "dobj" and c.lower_ == "contact":
                         ctype = "missing"  # "it had lost contact with about 200 of its volunteers"
                         break
-                    if h.lower_ in ("found", "located", "traced") and c.dep_ == "neg" \
+                    if h.lower_ in ("taken", "held", "remain", "remained", "placed") and c.dep_ == "prep" \
+                            and c.lower_ in ("into", "in") and any(g.lower_ == "custody" for g in c.children):
+                        ctype = "arrested"  # "seven people had been taken into custody"
+                        break
+                    if h.lower_ in ("found", "located", "traced", "reached", "contacted") and c.dep_ == "neg" \
                             or h.lower_ in ("unaccounted",):
                         ctype = "missing"  # "about 10,000 people could not be found"
                         break
@@ -2430,7 +2434,7 @@ class Extractor:
         if before or re.search(r"\b(?:of whom|of them|among|included)\b", " ".join(low[e:min(sent.end, e + 6)])):
             included_hint = "sentence" if before and before.group(0) == "including" else True
         among = re.search(r"\bamong (?:the |those )?(dead|killed|injured|wounded|missing|detained|arrested)\b",
-                          " ".join(low[max(sent.start, hstart - 5):min(sent.end, e + 9)]))
+                          " ".join(low[max(sent.start, hstart - 5):min(sent.end, e + 12)]))
         if ctype is None and among:
             ctype = L.COUNT_TYPE_WORDS[among.group(1)]  # "eight children were among the dead"
         if ctype is None and "no survivors" in " ".join(low[max(sent.start, hstart - 6):hstart]):

@@ -102,6 +102,22 @@ CAPITALS.update({"bogotá": "Colombia", "brasília": "Brazil", "kyiv": "Ukraine"
                  "yaoundé": "Cameroon", "lomé": "Togo", "asunción": "Paraguay", "san josé": "Costa Rica",
                  "reykjavík": "Iceland", "bogota": "Colombia", "sana'a": "Yemen", "sanaa": "Yemen"})
 
+# regions and cities that news of wars and disasters names often and the small model calls people or
+# organisations ("Crimea", "Nova Kakhovka", "West Bank"): general knowledge, a few hundred names
+KNOWN_PLACES = frozenset(w.strip().lower() for w in """
+West Bank|Gaza|Gaza Strip|Gaza City|Rafah|Khan Younis|Jabalia|Nuseirat|Deir al-Balah|Jenin|Nablus|Hebron|Ramallah|
+Tulkarm|Sderot|Ashkelon|Beersheba|Haifa|Tel Aviv|Negev|Galilee|Golan Heights|Sinai|Tyre|Sidon|Nabatieh|Baalbek|
+Bekaa|Crimea|Donbas|Donbass|Donetsk|Luhansk|Kharkiv|Kherson|Zaporizhzhia|Mariupol|Odesa|Odessa|Bakhmut|
+Avdiivka|Nova Kakhovka|Kramatorsk|Sloviansk|Dnipro|Lviv|Mykolaiv|Sumy|Chernihiv|Bucha|Irpin|Kursk|Belgorod|
+Kashmir|Jammu|Darfur|Tigray|Amhara|Oromia|Kurdistan|Balochistan|Khyber Pakhtunkhwa|Punjab|Sindh|Xinjiang|Tibet|
+Idlib|Aleppo|Homs|Hama|Raqqa|Deir ez-Zor|Daraa|Ghouta|Eastern Ghouta|Douma|Afrin|Kobani|Manbij|Mosul|Fallujah|
+Ramadi|Kirkuk|Basra|Erbil|Aden|Hodeidah|Marib|Taiz|Benghazi|Derna|Misrata|Goma|Bukavu|North Kivu|South Kivu|
+Ituri|Omdurman|El Fasher|El Geneina|Nyala|Kordofan|Rakhine|Shan|Kachin|Sagaing|Mandalay|Yangon|
+Nagorno-Karabakh|Karabakh|Stepanakert|Abkhazia|South Ossetia|Transnistria|Chechnya|Dagestan|Mindanao|Marawi|
+Cox's Bazar|Kunduz|Kandahar|Helmand|Herat|Mazar-i-Sharif|Jalalabad|Nangarhar|Peshawar|Quetta|Karachi|Lahore|
+Sahel|Maiduguri|Borno|Cabo Delgado|Tripoli|Port-au-Prince|Mogadishu|Kismayo|Sanaa|Hong Kong|Macau
+""".replace("\n", "").split("|") if w.strip())
+
 # NORP words that name an armed or political group rather than a nationality
 GROUP_NORPS: dict[str, str] = {"houthi": "Houthis", "houthis": "Houthis", "taliban": "Taliban",
                                "hezbollah": "Hezbollah", "hamas": "Hamas"}

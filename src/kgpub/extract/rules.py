@@ -245,8 +245,9 @@ class Extractor:
             if low in L.GROUP_NORPS:
                 mentions.append(self._mention(span, L.GROUP_NORPS[low], "organization"))
                 continue
-            if (low in L.COUNTRY_BY_LOWER or L.CAPITALS.get(low)) and label in ("PERSON", "ORG", "GPE", "LOC", "NORP"):
-                label = "GPE"  # the small model sometimes calls "Malawi" or "Baku" a person
+            if (low in L.COUNTRY_BY_LOWER or L.CAPITALS.get(low) or low in L.KNOWN_PLACES) \
+                    and label in ("PERSON", "ORG", "GPE", "LOC", "NORP"):
+                label = "GPE"  # the small model sometimes calls "Malawi", "Baku" or "Crimea" a person
             elif label == "PERSON" and len(span) == 1 and span.root.dep_ == "pobj" and span.root.head.lower_ in (
                     "in", "at", "near", "through", "across", "outside", "into", "from", "to"):
                 label = "GPE"  # "in central Santiago", "in the Sahel"
@@ -441,7 +442,7 @@ class Extractor:
         doc, low, n = self.doc, self.lower, len(self.doc)
         spans = []
         for e in doc.ents:
-            start, end = e.start, e.end
+            start, end, lab = e.start, e.end, e.label_
             for t in range(start, end):  # "the World Health Organization (WHO", "Monywa\n\n"
                 if doc[t].text == "(" or "\n" in doc[t].text:
                     end = t
@@ -449,6 +450,14 @@ class Extractor:
                 if doc[t].text == "," and e.label_ in ("GPE", "LOC", "FAC", "ORG") and t > start \
                         and not (e.label_ == "ORG" and self.lower[e.end - 1] in L.ORG_HEADS):
                     spans.append(_Span(start, t, e.label_))  # "Batticaloa, Zion Church": two places
+                    start = t + 1
+                if self.lower[t] == "and" and t > start and t + 1 < e.end and (
+                        e.label_ in ("GPE", "LOC") or e.start >= 2 and self.lower[e.start - 1] == "of"
+                        and self.lower[e.start - 2] in L.AREA_NOUNS) \
+                        and doc[t + 1].text[:1].isupper() \
+                        and doc[e.start:e.end].text.lower() not in L.COUNTRY_BY_LOWER:
+                    lab = "GPE" if e.label_ == "ORG" else e.label_
+                    spans.append(_Span(start, t, lab))  # "the towns of Oleshky and Hola Prystan": two places
                     start = t + 1
             if end > start and (self.lower[end - 1] in _MONTHS_DAYS or self.lower[start].startswith("non-")
                                 or doc[start].text == "non"):
@@ -458,7 +467,7 @@ class Extractor:
             while end > start + 1 and (doc[start].is_quote or self.lower[start] == "the" and doc[start + 1].is_quote):
                 start += 1  # 'the "Islamic State" group'
             if end > start and not self.junk[start]:
-                spans.append(_Span(start, end, e.label_))
+                spans.append(_Span(start, end, lab))
         spans = self._join_arabic_names(spans)
         label_at: list[_Span | None] = [None] * n
         for sp in spans:

@@ -97,6 +97,10 @@ def test_custody_unreachable_people_and_a_long_among_the_dead(counts):
     assert {(t, v) for t, v, _, _ in got} == {("arrested", 7), ("missing", 1300), ("killed", 8)}
 
 
+def test_ready_to_die_is_no_toll(counts):
+    assert counts("The mutiny began on Friday. Its leader claimed that 25,000 of his men were ready to die.") == []
+
+
 def test_lost_n_of_its_citizens_is_killed(counts):
     got = counts("Ghana, which lost at least 37 of its citizens in the attack, declared three days of mourning.")
     assert [(t, v) for t, v, _, _ in got] == [("killed", 37)]
@@ -269,3 +273,10 @@ def test_a_part_of_an_other_count_with_nothing_to_name_it_is_left_out(extract_te
     assert [(c["type"], c["value"]) for c in sheet["counts"]] == [("other", 61000000)]
 
 
+
+
+def test_a_body_named_by_its_noun_phrase_drops_a_leading_possessive(extract_text):
+    sheet = extract_text("Shelling in Arlen\n\nShelling hit the city of Arlen on Monday. Its prosecutor general's "
+                         "office says 31 civilians have been killed.", published="2024-05-01")
+    names = [e["name"] for e in sheet["entities"]]
+    assert not [n for n in names if n.lower().startswith("its ")]

@@ -2392,6 +2392,8 @@ class Extractor:
             best = None
             for k in range(max(sent.start, s - 8), min(sent.end, e + 7)):
                 w = low[k]
+                if k and low[k - 1] == "to" and self.tags[k] == "VB":
+                    continue  # "25,000 of his men were ready to die with him"
                 if w in L.COUNT_TYPE_WORDS and not self.in_quote[k] and w not in ("shelter",):
                     d = abs(k - s)
                     if best is None or d < best[0]:
@@ -2642,8 +2644,9 @@ class Extractor:
         if owner is not None:
             return owner  # "the country's emergency committee", "Ostmark's health office"
         first = min([tok.i] + [c.i for c in mods] + [t.i for c in mods for t in c.subtree])
-        while first < tok.i and self.doc[first].dep_ in ("det", "punct"):
-            first += 1
+        while first < tok.i and (self.doc[first].dep_ in ("det", "punct")
+                                 or self.lower[first] in ("its", "their", "his", "her", "our")):
+            first += 1  # not "Its prosecutor general's office"
         while first > tok.left_edge.i and self.doc[first - 1].dep_ in ("nmod", "compound", "amod") \
                 and self.doc[first - 1].head.i >= first and self.mention_at[first - 1] \
                 and self.mention_at[first - 1].kind == "place":

@@ -214,6 +214,7 @@ def entities(extract_text):
      "place"),
     ("On the eastern bank, the towns of Oleshky and Hola Prystan were among the worst hit.", "Hola Prystan",
      "place"),
+    ("The nerve agent was developed in the Soviet Union in the 1970s.", "Soviet Union", "country"),
     ("Federal Prosecutor Frédéric Van Damme said two brothers had carried out the attacks.",
      "Frédéric Van Damme", "person"),
     ("Observers from the Organization for Security and Co-operation in Europe said the vote was fair.",

@@ -62,7 +62,8 @@ for _c in ("Andorra", "Bahamas", "Barbados", "Belize", "Bhutan", "Botswana", "Br
            "Marshall Islands", "North Macedonia", "Solomon Islands", "Vatican City", "San Marino", "Guinea-Bissau",
            "Timor-Leste", "Saint Lucia", "Republic of the Congo"):
     COUNTRY_ALIASES[_c.lower()] = _c
-COUNTRY_ALIASES.update({"the bahamas": "Bahamas", "swaziland": "Eswatini", "macedonia": "North Macedonia"})
+COUNTRY_ALIASES.update({"the bahamas": "Bahamas", "swaziland": "Eswatini", "macedonia": "North Macedonia",
+                        "soviet union": "Soviet Union", "ussr": "Soviet Union"})
 # countries whose names have more words than NER keeps together ("Antigua" + "Barbuda")
 for _c in ("Antigua and Barbuda", "Trinidad and Tobago", "Saint Kitts and Nevis", "Sao Tome and Principe",
            "Saint Vincent and the Grenadines", "Papua New Guinea", "Bosnia and Herzegovina"):
@@ -348,6 +349,8 @@ BUILDING_HEADS = frozenset({"centre", "center", "court", "parliament", "senate",
                             "mission", "guard", "guards", "unit", "command", "board", "trust", "service"})
 # bodies that speak for their possessive owner ("Iran's mission to the UN", "Russia's embassy in London")
 OWNED_BODIES = frozenset({"mission", "embassy", "delegation", "consulate", "representation", "envoys"})
+# words before "of" that a span NER ran over does not keep ("Several of Trump's officials")
+PARTITIVE_WORDS = frozenset({"several", "many", "some", "most", "all", "both", "none", "each", "few", "any"})
 # words that, capitalised alone, are no name ("Hospital officials said", "Hotel staff")
 GENERIC_BODY_WORDS = frozenset({"hotel", "ministry", "agency", "department", "office", "committee", "commission",
                                 "council", "police", "army", "government", "airport", "station", "prison"})

@@ -186,6 +186,8 @@ class Extractor:
             start, end = ent.start, ent.end
             while start < end and self.lower[start] in ("the", "a", "an"):
                 start += 1
+            if start + 2 < end and self.lower[start] in L.PARTITIVE_WORDS and self.lower[start + 1] == "of":
+                continue  # "Several of Trump's": NER ran a span over a phrase; its name is found elsewhere
             while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
                                    or self.lower[end - 1] in ("'s", "’s")):
                 end -= 1

@@ -204,9 +204,8 @@ class Extractor:
             elif label in ("GPE", "LOC", "FAC", "ORG") and (self._correspondent(start, end)
                                                             or self._appos_to_title(start, end)):
                 label = "PERSON"  # "the BBC's Ferdinand Omondi in Nairobi"
-            elif label == "ORG" and self._titled_person_in_org(start, end) is not None:
-                start = self._titled_person_in_org(start, end)  # type: ignore[assignment]
-                label = "PERSON"  # "Federal Prosecutor Frédéric Van Leeuw"
+            elif label == "ORG" and (name_at := self._titled_person_in_org(start, end)) is not None:
+                start, label = name_at, "PERSON"  # "Federal Prosecutor Frédéric Van Leeuw"
                 span = doc[start:end]
                 text = span.text
             if label == "PERSON":
@@ -475,7 +474,7 @@ class Extractor:
         for sp in spans:
             for t in range(sp.start, sp.end):
                 label_at[t] = sp
-        sent_start = {s.start for s in self.sents}
+        sent_start = self.sent_starts
 
         def cap(i: int) -> bool:
             t = doc[i]

@@ -99,6 +99,55 @@ CAPITALS: dict[str, str] = {
     "n'djamena": "Chad", "muscat": "Oman",
 }
 
+# what a capital's possessive names when it is the city, not its government ("Kyiv's metro")
+CITY_PARTS = frozenset("""
+mayor mayors streets street metro subway airport airports outskirts suburbs suburb residents centre center
+district districts neighbourhood neighbourhoods neighborhood neighborhoods hospitals hospital skyline population
+squares square main city river port mosque mosques cathedral university schools old council governor
+""".split())
+
+
+def _verb_forms(words: str, irregular: str = "") -> frozenset[str]:
+    """Base forms and their regular inflections (the parse runs without a lemmatizer)."""
+    forms = set(irregular.split())
+    for w in words.split():
+        stem = w[:-1] if w.endswith("e") else w
+        if w.endswith("y") and w[-2] not in "aeiou":
+            forms.update({w, w[:-1] + "ies", w[:-1] + "ied", w + "ing"})
+        else:
+            forms.update({w, w + "es" if w.endswith(("s", "sh", "ch", "x")) else w + "s",
+                          stem + "ed", stem + "ing"})
+    return frozenset(forms)
+
+
+# verbs whose object, when a capital, is its government ("accused Ankara", "backs Damascus", "urged Kyiv")
+POLITICAL_VERBS = _verb_forms("""
+accuse blame urge warn criticise criticize condemn back support pressure press push ask help join supply
+sanction reassure court prompt lobby invite persuade force threaten punish recognise recognize oppose defy
+challenge reject trust convince
+""", "give gives gave given giving tell tells told telling allow allows allowed allowing arm arms armed arming "
+     "rebuke rebukes rebuked rebuking")
+
+# what a capital after "with", "between", "against", "by", "for" or "on" is the partner of
+RELATION_WORDS = frozenset("""
+relation relations tie ties talk talks tension tensions war wars conflict agreement agreements deal deals
+negotiation negotiations dialogue rapprochement mediation rift dispute go-between exchange swap contact contacts
+relationship relationships pressure sanction sanctions demand demands victory defeat blow setback win loss ally
+allies alliance partnership cooperation co-operation treaty accord truce ceasefire rivalry standoff stand-off row
+feud confrontation
+""".split())
+
+# seats of power that stand for their state, except as the place of a meeting ("talks at the Kremlin")
+SEATS_OF_POWER = {"kremlin": "Russia", "the kremlin": "Russia"}
+
+# prepositions that put a capital on the map ("talks in Moscow", "the edge of Kyiv")
+CITY_PREPS = frozenset("in at near outside inside into of from around across through".split())
+
+# verbs of movement: "flew with", "travelled with", "arrived by" name the city
+MOVE_VERBS = _verb_forms("travel arrive depart leave return head march walk move flee reach visit evacuate",
+                         "fly flies flew flown flying go goes went gone going come comes came coming drive drives "
+                         "drove driven driving travelled travelling left leaving")
+
 CAPITALS.update({"bogotá": "Colombia", "brasília": "Brazil", "kyiv": "Ukraine", "nur-sultan": "Kazakhstan",
                  "yaoundé": "Cameroon", "lomé": "Togo", "asunción": "Paraguay", "san josé": "Costa Rica",
                  "reykjavík": "Iceland", "bogota": "Colombia", "sana'a": "Yemen", "sanaa": "Yemen"})

@@ -246,6 +246,12 @@ class Extractor:
             if low in L.GROUP_NORPS:
                 mentions.append(self._mention(span, L.GROUP_NORPS[low], "organization"))
                 continue
+            if low in L.SEATS_OF_POWER:  # "the Kremlin said", "Kremlin spokesman X"; "talks at the Kremlin"
+                if span.root.dep_ == "pobj" and span.root.head.lower_ in L.CITY_PREPS:
+                    mentions.append(self._mention(span, text, "place"))
+                else:
+                    mentions.append(self._mention(span, L.SEATS_OF_POWER[low], "country"))
+                continue
             if (low in L.COUNTRY_BY_LOWER or L.CAPITALS.get(low) or low in L.KNOWN_PLACES) \
                     and label in ("PERSON", "ORG", "GPE", "LOC", "NORP"):
                 label = "GPE"  # the small model sometimes calls "Malawi", "Baku" or "Crimea" a person
@@ -299,8 +305,11 @@ class Extractor:
             elif label == "GPE":
                 kind = "country" if low in L.COUNTRY_BY_LOWER else "place"
                 cap = L.CAPITALS.get(low)
-                if cap and self._is_agent(span):
+                if cap and self._stands_for_state(span):
                     mentions.append(self._mention(span, cap, "country"))
+                    continue
+                if low == "brussels" and self._stands_for_state(span):
+                    mentions.append(self._mention(span, "European Union", "organization"))
                     continue
             else:  # LOC, FAC
                 kind = "place"
@@ -1235,6 +1244,29 @@ class Extractor:
         root = span.root  # not inside a quote: "Tonight Paris is in tears" is the city
         return root.dep_ in ("nsubj", "nsubjpass") and root.head.tag_.startswith("VB") and not self.in_quote[root.i]
 
+    def _stands_for_state(self, span: Any) -> bool:
+        """A capital used for its government: the subject of a verb ("Baku denied"), a possessor ("Tehran's
+        nuclear programme"), the object of a political verb ("accused Ankara", "backs Damascus") or the
+        partner of a relation ("talks with Moscow", "ties between Riyadh and Tehran")."""
+        tok = span.root
+        if self.in_quote[tok.i]:
+            return False
+        while tok.dep_ == "conj" and tok.head.tag_ == "NNP":
+            tok = tok.head  # "Ankara and Baku reject": as the first of the pair
+        head = tok.head
+        if tok.dep_ in ("nsubj", "nsubjpass") and head.tag_.startswith("VB"):
+            return True
+        if tok.dep_ == "poss":
+            return head.lower_ not in L.CITY_PARTS
+        if tok.dep_ == "dobj":
+            return head.lower_ in L.POLITICAL_VERBS
+        if tok.dep_ == "pobj" and head.lower_ in ("with", "between", "against", "by", "for", "on"):
+            rel = head.head
+            return rel.lower_ in L.RELATION_WORDS or (
+                rel.tag_.startswith("VB") and head.lower_ in ("with", "against", "by")
+                and rel.lower_ not in L.MOVE_VERBS)
+        return False
+
     def _norp_mention(self, span: Any, low: str) -> Mention | None:
         group = L.GROUP_NORPS.get(low)
         if group:
@@ -1390,6 +1422,9 @@ class Extractor:
             if country is None or country is e or not any(
                     not x.adjective and self.text[x.cstart:x.cend].lower() == name for x in country.mentions):
                 continue
+            if any(self.doc[x.end - 1].dep_ == "pobj" and self.doc[x.end - 1].head.lower_ in L.CITY_PREPS
+                   for x in e.mentions):
+                continue  # "met Xi in Beijing" as well as "accused Beijing": the city and the state
             for x in e.mentions:
                 x.entity = country
             country.mentions.extend(e.mentions)

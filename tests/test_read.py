@@ -223,6 +223,27 @@ def test_share_bars_and_related_links_are_junk() -> None:
     ("Mara Quist in Rio de Janeiro and Tomas Ekberg in Lima", True),
     ("Switch to a new tariff was announced by the government on Monday.", False),
     ("Protesters in Paris and police in Lyon clashed", False),
+    ("Author Nora Falk (AP, dpa, AFP, Reuters)", True),
+    ("Date 11.03.2021", True),
+    ("Related Subjects Olaf Scholz, Annalena Baerbock", True),
+    ("Edited by: Jon Marr", True),
+    ("Heard on Morning Edition", True),
+    ("Source: Al Jazeera and news agencies", True),
+    ("Source: CNN", True),
+    ("Image copyright Reuters", True),
+    ("Copy Link copied", True),
+    ("Send Facebook Twitter Whatsapp Tumblr linkedin Print", True),
+    ("More aboutNigeriaFloods", True),
+    ("Permalink https://p.example.com/p/1AbC", True),
+    ("March 3, 2020 6:45 PM ET", True),
+    ("Ines Varga and Tom Reilly", True),
+    ("BBC News, Lagos", True),
+    ("Associated Press", True),
+    ("Copyright 2021 The Associated Press. All rights reserved. This material may not be published, broadcast, "
+     "rewritten or redistributed.", True),
+    ("This article is more than 8 years old", True),
+    ("Source: the health ministry said 40 people had died.", False),
+    ("Author and activist Lina Berg was among those detained on Sunday.", False),
 ])
 def test_edition_switchers_and_bylines_are_junk(line: str, junk: bool) -> None:
     from kgpub.read import _is_junk
@@ -235,6 +256,15 @@ def test_contributor_lines_naming_several_places_are_junk() -> None:
 
     assert _is_junk("Associated Press writers contributed to this report from Kingstown, St. Vincent; "
                     "Caracas, Venezuela; and Mexico City.")
+
+
+def test_topic_tags_that_end_a_page_are_dropped() -> None:
+    from kgpub.read import _parse_text
+
+    art = _parse_text("Floods hit the valley\n\nHeavy rain flooded the valley on Monday and killed four people, "
+                      "officials said. Residents were moved to schools on higher ground.\n\nMigration\nGreece\n"
+                      "Hanna Ruiz\nnews\nReuse this content\n", "a.txt", front={}, line=None)
+    assert art.text.endswith("on higher ground.")
 
 
 def test_a_headline_shaped_like_a_byline_stays_the_headline() -> None:

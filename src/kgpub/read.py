@@ -366,13 +366,14 @@ _JUNK = re.compile(
     | \((?:[A-Z0-9][\w\ ]{0,20}\ with\ )?(?:AFP|AP|Reuters|REUTERS|dpa|EFE|Reuters,\ AFP)[\w,\ ]{0,40}\)
     | (?:updated|published|last\ updated)\s*:?.{0,60}\d.{0,40}
     | (?:image|photo|video|picture)\s*(?:caption|credit|copyright)?\s*[:©].{0,150}
+    | (?:image|photo|picture)\ (?:credit|copyright)\ .{1,60}
     | ©.{0,120}
-    | (?:copyright|all\ rights\ reserved).{0,120}
+    | (?:copyright|all\ rights\ reserved).{0,200}
     | \d+\s*(?:min(?:ute)?s?)\s*read(?:ing\ time)?
     | copy(?:/paste\ the\ article\ video\ embed\ link\ below:?)?
     | our\ standards:.{0,80}
     | .{0,160}\bcontributed(?:\ (?:to\ )?(?:this\ )?(?:report|reporting|story))?(?:\ from\ [A-Z][\w\ .,;-]{0,160})?
-    | .{0,80}\band\ agencies
+    | .{0,80}\band\ (?:news\ )?agencies
     | (?:image|media)\ (?:source|caption),.{0,200}
     | (?:related\ topics|save\ articles?\ to\ read\ later|skip\ next\ section.{0,80}|send|list\ of\ \d+\ items?)
     | (?:issued\ on|modified|published\ on)\s*:?.{0,60}
@@ -384,6 +385,29 @@ _JUNK = re.compile(
     | (?-i:[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,4}(?:(?:/|\ via\ )[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,4})+)
     | (?:facebook|twitter|whatsapp|linkedin|email|x|telegram|flipboard|pinterest|reddit)
       (?:\s+(?:facebook|twitter|whatsapp|linkedin|email|x|telegram|flipboard|pinterest|reddit))+
+    | (?:copy\ link(?:\ (?:link\ )?copied!?)?|link\ copied!?|save|advertising|reuse\ this\ content|topics|most\ viewed
+       |related\ coverage|sponsor\ message|ad\ feedback|flipboard|follow|playlist|download|embed|published|close\ panel
+       |share2|click\ here\ to\ share\ on\ social\ media|media\ playback\ is\ unsupported\ on\ your\ device
+       |advertisement\ ·\ scroll\ to\ continue|print\ print\ this\ page|getty\ images|_{2,}|-{3,})
+    | (?:share\ this\ with|share\ on)\ \w+
+    | (?:related\ subjects|keywords|permalink)\b.{0,200}
+    | more\ about(?-i:[A-Z]).{0,200}
+    | (?:send\ |share\ )?(?:(?:facebook|twitter|whatsapp|tumblr|linkedin|email|telegram|flipboard|pinterest|reddit
+       |print)\s*){2,}
+    | https?://\S{1,200}
+    | date\ \d{1,2}\.\d{1,2}\.\d{4}
+    | author\ [\w\ .'’-]{1,50}(?:\ \([\w\ ,]{1,60}\))?
+    | (?:edited|reviewed|produced|compiled|translated)\ by:?\ .{1,80}
+    | heard\ on\ (?-i:[A-Z]).{1,60}
+    | source:\ (?-i:[A-Z])[\w\ ,.&]{1,50}
+    | listen\ ·\ \d+:\d{2}|\d+-minute\ listen|\d+\ mins?
+    | feedback:.{0,60}
+    | this\ article\ is\ more\ than\ \d+\ \w+\ old
+    | (?:staff\ and\ agencies|agencies)(?:\ in\ [A-Z][\w\ ]{1,30})?
+    | (?:the\ )?(?:associated\ press|reuters|afp|ap|cnn|npr|dw|bbc\ news)(?:,\ (?-i:[A-Z])[\w\ ]{1,30})?
+    | (?-i:[A-Z][\w'’-]+\ [A-Z][\w'’-]+\ and\ [A-Z][\w'’-]+\ [A-Z][\w'’-]+)
+    | (?=.{0,60}$).{0,40}\d{1,2}:\d{2}\s*(?:am|pm)\ (?:et|pt|ct)
+    | (?=.{0,80}$).{0,40}\d{1,2}:\d{2}\s*(?:am|pm)?\s*(?:utc|gmt)\s*updated.{0,20}
     )[.!]?\s*$""",
     re.I | re.X,
 )
@@ -406,11 +430,20 @@ def _is_junk(line: str, *, first: bool = False) -> bool:
     return False
 
 
+def _drop_tag_lines(lines: list[str]) -> list[str]:
+    """Drop the run of short unpunctuated lines that ends a scraped page: topic tags, related links."""
+    end = len(lines)
+    while end and (not lines[end - 1].strip() or len(lines[end - 1].strip()) <= 70
+                   and not lines[end - 1].strip().endswith(tuple(_END_PUNCT))):
+        end -= 1
+    return lines[:end] if end else lines
+
+
 def _parse_text(text: str, name: str, *, front: dict[str, str], line: int | None,
                 first_line: int = 1) -> Article:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if front:
-        body = _normalise_paragraphs([ln for ln in text.split("\n") if not _is_junk(ln)])
+        body = _normalise_paragraphs(_drop_tag_lines([ln for ln in text.split("\n") if not _is_junk(ln)]))
         headline = front.get("headline")
         if not headline:
             headline, body = _take_headline(body)
@@ -420,7 +453,7 @@ def _parse_text(text: str, name: str, *, front: dict[str, str], line: int | None
         raw = text.split("\n")
         top = next((i for i, ln in enumerate(raw) if ln.strip()), 0)
         lines = [ln for i, ln in enumerate(raw) if not _is_junk(ln, first=i == top)]
-        body = _normalise_paragraphs(lines)
+        body = _normalise_paragraphs(_drop_tag_lines(lines))
         headline, body = _take_headline(body)
     body_text = "\n\n".join(body).strip()
     if not body_text or len(body_text) < _MIN_ARTICLE_CHARS and not headline:

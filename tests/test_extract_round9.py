@@ -42,3 +42,39 @@ def test_the_kremlin_speaks_for_russia_but_hosts_as_a_place(ents):
                "declined to comment. The two leaders met at the Kremlin in March.")
     assert got["Russia"] == ("country", ["Kremlin"])
     assert got["Kremlin"][0] == "place"
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The UN special envoy, Ismail Ould Cheikh Ahmed, called for a ceasefire.", "Ismail Ould Cheikh Ahmed", "person"),
+    ("The Organization for Security and Co-operation in Europe sent 40 monitors.",
+     "Organization for Security and Co-operation in Europe", "organization"),
+    ("The United Nations Assistance Mission in Afghanistan said 20 people died.",
+     "United Nations Assistance Mission in Afghanistan", "organization"),
+    ("The Central Council of Jews in Germany condemned the attack.", "Central Council of Jews in Germany",
+     "organization"),
+    ("The Guardia di Finanza said two boats were sent.", "Guardia di Finanza", "organization"),
+    ("Pilgrims bathed where the Ganges and Yamuna rivers meet.", "Yamuna", "place"),
+    ("The ferry sank in the Bosphorus on Sunday.", "Bosphorus", "place"),
+    ("The attack in Saxony-Anhalt shocked the country.", "Saxony-Anhalt", "place"),
+])
+def test_names_ner_cuts_or_mislabels(entities, text, name, kind):
+    assert entities(text).get(name) == kind
+
+
+def test_a_title_before_a_name_is_not_joined_to_it(entities):
+    got = entities("West Java Governor Ridwan Kamil said 162 people had died.")
+    assert got.get("Ridwan Kamil") == "person"
+
+
+def test_a_hyphen_between_two_countries_joins_no_place(entities):
+    got = entities("The Russia-Ukraine talks resumed in Istanbul.")
+    assert "Russia-Ukraine" not in got
+
+
+@pytest.fixture(scope="module")
+def entities(extract_text):
+    def run(text: str) -> dict[str, str]:
+        sheet = extract_text("Talks in Arlen\n\n" + text, published="2024-05-01")
+        return {e["name"]: e["type"] for e in sheet.get("entities", [])}
+
+    return run

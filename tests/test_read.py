@@ -224,6 +224,8 @@ def test_share_bars_and_related_links_are_junk() -> None:
     ("Switch to a new tariff was announced by the government on Monday.", False),
     ("Protesters in Paris and police in Lyon clashed", False),
     ("Author Nora Falk (AP, dpa, AFP, Reuters)", True),
+    ("Euronews is not available in your region in this language. Choose another edition.", True),
+    ("Euronews is no longer accessible on Internet Explorer. Please update your browser.", True),
     ("Date 11.03.2021", True),
     ("Related Subjects Olaf Scholz, Annalena Baerbock", True),
     ("Edited by: Jon Marr", True),

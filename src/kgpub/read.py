@@ -331,7 +331,8 @@ def _check_date(value: str, name: str, fld: str, line: int | None = None) -> str
 
 _JUNK = re.compile(
     r"""^(?:
-      .{0,60}\bnot\ available\ in\ your\ (?:region|country)
+      .{0,60}\bnot\ available\ in\ your\ (?:region|country)(?:\ in\ this\ language\..{0,60})?
+    | .{0,40}\bno\ longer\ accessible\ on\ .{0,100}
     | you\ are\ (?:now\ )?viewing\ the\ .{0,40}\ edition\b.{0,200}
     | switch\ (?:to|edition)\b[^.]{0,200}\|.{0,200}
     | text\ size(?:\ aa)*

@@ -165,7 +165,9 @@ Ramadi|Kirkuk|Basra|Erbil|Aden|Hodeidah|Marib|Taiz|Benghazi|Derna|Misrata|Goma|B
 Ituri|Omdurman|El Fasher|El Geneina|Nyala|Kordofan|Rakhine|Shan|Kachin|Sagaing|Mandalay|Yangon|
 Nagorno-Karabakh|Karabakh|Stepanakert|Abkhazia|South Ossetia|Transnistria|Chechnya|Dagestan|Mindanao|Marawi|
 Cox's Bazar|Kunduz|Kandahar|Helmand|Herat|Mazar-i-Sharif|Jalalabad|Nangarhar|Peshawar|Quetta|Karachi|Lahore|
-Sahel|Maiduguri|Borno|Cabo Delgado|Tripoli|Port-au-Prince|Mogadishu|Kismayo|Sanaa|Hong Kong|Macau
+Sahel|Maiduguri|Borno|Cabo Delgado|Tripoli|Port-au-Prince|Mogadishu|Kismayo|Sanaa|Hong Kong|Macau|
+Bosphorus|Dardanelles|Ganges|Yamuna|Thames|River Thames|Danube|Nile|Euphrates|Tigris|Dnieper|Indus|Mekong|Yangtze|
+Rhine|Seine|Volga|Aegean|Mediterranean|Red Sea|Black Sea|Caspian Sea|Persian Gulf|Gulf of Aden|Strait of Hormuz
 """.replace("\n", "").split("|") if w.strip())
 
 # NORP words that name an armed or political group rather than a nationality
@@ -419,6 +421,11 @@ Muslim Brotherhood|Islamic Jihad|Hayat Tahrir al-Sham|PKK|YPG|SDF|IRGC|Interpol|
 Red Cross|Red Crescent|Kremlin|Frontex|OPEC|ECOWAS|ASEAN|IAEA|UNESCO|UNFPA|Human Rights Watch|
 Medecins Sans Frontieres|Doctors Without Borders|Bloomberg|Kyodo|Yonhap|Anadolu|Sky News|
 Organization for Security and Co-operation in Europe|Organisation for Security and Co-operation in Europe|OSCE|
+Islamic State of Iraq and the Levant|Islamic State of Iraq and Syria|Islamic State in Iraq and Syria|
+United Nations Assistance Mission in Afghanistan|UN Assistance Mission in Afghanistan|African Union Mission in Somalia|
+United Nations Interim Force in Lebanon|UN Interim Force in Lebanon|Central Council of Jews in Germany|
+United Nations Framework Convention on Climate Change|UN Framework Convention on Climate Change|
+Guardia di Finanza|Guardia Civil|Guardia Urbana|Mossos d'Esquadra|Carabinieri|Euronews|White Helmets|
 """.replace("\n", "").split("|") if w})
 # the nouns of COREF_NOUNS that may stand for an organisation whose name does not hold them
 # ("the group" for Hamas, "the monitor" for the Syrian Observatory for Human Rights)

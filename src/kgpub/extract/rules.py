@@ -474,11 +474,25 @@ class Extractor:
                 continue  # "Easter Sunday", "non-Nato"
             while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text != "."):
                 end -= 1
+            while end + 1 < n and end > start and lab in ("GPE", "LOC") and doc[end].text == "-" \
+                    and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper() \
+                    and not any(x in L.COUNTRY_BY_LOWER or x in L.CAPITALS for x in (
+                        doc[start:end].text.lower(), self.lower[end + 1])):
+                end += 2  # "Saxony-Anhalt", "Baden-Württemberg"
             while end > start + 1 and (doc[start].is_quote or self.lower[start] == "the" and doc[start + 1].is_quote):
                 start += 1  # 'the "Islamic State" group'
             if end > start and not self.junk[start]:
                 spans.append(_Span(start, end, lab))
         spans = self._join_arabic_names(spans)
+        joined: list[_Span] = []
+        for sp in spans:  # "Ismail Ould" + "Cheikh Ahmed", "Abd-Rabbu" + "Mansour Hadi": one long name
+            if joined and sp.label_ == "PERSON" and joined[-1].label_ == "PERSON" and joined[-1].end == sp.start \
+                    and doc[sp.start - 1].whitespace_ == " " and not self.junk[sp.start] \
+                    and low[sp.start - 1] not in L.PERSON_TITLES and low[sp.start - 1] not in L.TITLE_WORDS:
+                joined[-1] = _Span(joined[-1].start, sp.end, "PERSON")
+            else:
+                joined.append(sp)
+        spans = joined
         label_at: list[_Span | None] = [None] * n
         for sp in spans:
             for t in range(sp.start, sp.end):
@@ -1002,8 +1016,10 @@ class Extractor:
                 if k and (low[k - 1] in L.DEMONYMS or low[k - 1] in L.COUNTRY_BY_LOWER) \
                         and doc[k - 1].text[:1].isupper() and key in ("red cross", "red crescent"):
                     s = k - 1  # "Libyan Red Crescent", "Kenya Red Cross"
-                if free(s, e):
-                    hit = (s, e)
+                if free(s, e) or size >= 4 and not any(
+                        label_at[t] is not None and (label_at[t].start < s or label_at[t].end > e)  # type: ignore
+                        for t in range(s, e)):
+                    hit = (s, e)  # a long known name NER cut in pieces ("Organization for Security and Co")
                 break
             if hit is None and doc[k].text[:1].isupper() and doc[k].tag_ in ("NNP", "NNPS") and (
                     label_at[k] is None or label_at[k].label_ in ("NORP", "PERSON", "GPE", "LOC")

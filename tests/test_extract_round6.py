@@ -34,7 +34,7 @@ def test_paragraph_opened_by_according_to_gives_its_reporter_but_not_past_the_pa
     got = counts("Storm in Vietnam\n\nAccording to the disaster agency, the storm hit the coast of Vietnam on "
                  "Sunday. At least 14 people were killed in landslides.\n\nIn a separate incident, nine people "
                  "died in floods.\n")
-    assert ("killed", 14, "disaster agency") in got
+    assert ("killed", 14, "Vietnam") in got  # a state body named by a common noun reports for its state
     assert ("killed", 9, None) in got
 
 

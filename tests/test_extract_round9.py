@@ -78,3 +78,43 @@ def entities(extract_text):
         return {e["name"]: e["type"] for e in sheet.get("entities", [])}
 
     return run
+
+
+@pytest.fixture(scope="module")
+def reporters(extract_text):
+    def run(text: str) -> list[tuple[int, str | None]]:
+        sheet = extract_text("Toll rises\n\n" + text, published="2024-05-01")
+        names = {e["id"]: e["name"] for e in sheet.get("entities", [])}
+        return [(c["value"], names.get(c.get("reported_by"))) for c in sheet.get("counts", [])]
+
+    return run
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At least 12 people were killed in the raid on Jenin, according to the Palestinian health ministry.",
+     (12, "Palestine")),
+    ("A migrant boat sank off Calabria in southern Italy on Sunday. The death toll from the shipwreck rose to 62, "
+     "the Italian fire service said.", (62, "Italy")),
+    ("Floods hit the province of Henan. Four people died in Gongyi, the regional health office said.", (4, None)),
+])
+def test_a_state_body_named_by_a_common_noun_reports_for_its_state(reporters, text, expected):
+    assert expected in reporters(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A Russian airliner crashed in Sinai on Saturday, killing all 224 people on board. The plane was carrying 217 "
+     "passengers and seven crew, the aviation agency said.", {("killed", 224), ("other", 217), ("other", 7)}),
+    ("A fishing boat carrying migrants sank off Pylos on Wednesday, killing at least 78 people. The coastguard said "
+     "104 survivors had been brought ashore.", {("killed", 78), ("other", 104)}),
+])
+def test_people_on_board_and_survivors_are_other_counts(counts9, text, expected):
+    assert expected <= set(counts9(text))
+
+
+@pytest.fixture(scope="module")
+def counts9(extract_text):
+    def run(text: str) -> list[tuple[str, int]]:
+        sheet = extract_text("Disaster at sea\n\n" + text, published="2024-05-01")
+        return [(c["type"], c["value"]) for c in sheet.get("counts", [])]
+
+    return run

@@ -250,6 +250,9 @@ RESPONDER_NOUNS = frozenset("""
 troops soldiers reservists rescuers volunteers firefighters gendarmes personnel peacekeepers guardsmen
 marines policemen
 """.split())
+# people a vessel carries, and the verbs that carry them: `other` counts ("carrying 217 passengers")
+ABOARD_NOUNS = frozenset({"passengers", "crew", "crewmembers", "sailors"})
+CARRY_VERBS = frozenset({"carrying", "carried", "carry", "carries", "had", "has", "with", "including"})
 # verbs that make a figure of people saved: an `other` count ("2,437 people were rescued alive")
 RESCUE_VERBS = frozenset({"rescued", "freed", "saved", "airlifted"})
 DEPLOY_VERBS = frozenset("""
@@ -534,8 +537,11 @@ NOT_ENTITIES = frozenset({"west", "east", "north", "south", "the west", "southea
 # generic state bodies that, when unnamed, speak for their country ("the army said", "police said")
 STATE_BODIES = frozenset("""
 government army military police officials official authorities ministry media forces troops
-regime administration cabinet presidency junta investigators
+regime administration cabinet presidency junta investigators service services
 """.split())
+# adjectives that are no nationality of an actor in general ("Palestinian protesters") but name the
+# state before a state body ("the Palestinian health ministry")
+STATE_DEMONYMS = {"palestinian": "Palestine"}
 # nouns that title a person (not adjectives such as "foreign" or "interior")
 PERSON_TITLES = frozenset("""
 president minister secretary spokesman spokeswoman spokesperson general colonel commander chief leader

@@ -246,6 +246,12 @@ class Extractor:
             if low in L.GROUP_NORPS:
                 mentions.append(self._mention(span, L.GROUP_NORPS[low], "organization"))
                 continue
+            if label == "ORG" and end - start >= 2 and self.lower[end - 1] in L.STATE_BODIES and all(
+                    doc[t].text.islower() for t in range(start + 1, end)):
+                country = L.DEMONYMS.get(self.lower[start]) or L.STATE_DEMONYMS.get(self.lower[start])
+                if country:  # "the Palestinian health ministry": a state body, so the state
+                    mentions.append(self._mention(doc[start:start + 1], country, "country", adjective=True))
+                    continue
             if low in L.SEATS_OF_POWER:  # "the Kremlin said", "Kremlin spokesman X"; "talks at the Kremlin"
                 if span.root.dep_ == "pobj" and span.root.head.lower_ in L.CITY_PREPS:
                     mentions.append(self._mention(span, text, "place"))
@@ -2567,6 +2573,15 @@ class Extractor:
             return f"{noun.text} {verb.lower_}"
         if noun.i >= e and low in ("homes", "houses", "buildings", "dwellings") and verb.lower_ in L.DESTROY_VERBS:
             return f"{noun.text} {verb.lower_}"
+        if noun.i >= e and low in L.ABOARD_NOUNS and verb.lower_ in L.CARRY_VERBS:
+            return noun.text  # "the plane was carrying 217 passengers and seven crew"
+        if noun.dep_ == "nsubj" and verb.lower_ in ("was", "were") and any(
+                c.lower_ in ("aboard", "onboard") or c.lower_ == "on" and any(g.lower_ == "board" for g in c.children)
+                or c.lower_ == "among" and any(g.lower_ == "survivors" for g in c.children)
+                for c in verb.children):
+            return "people on board"  # "four Ukrainians were also on board", "12 were among the survivors"
+        if noun.i >= e and low == "survivors":
+            return "survivors"
         if noun.dep_ in ("nsubjpass", "dobj") and verb.lower_ in L.RESCUE_VERBS:
             return f"{noun.text if noun.i >= e else 'people'} {verb.lower_}"  # "2,437 people had been rescued alive"
         if noun.i >= e and (low in L.RESPONDER_NOUNS or low in ("workers", "officers") and any(
@@ -2680,8 +2695,10 @@ class Extractor:
         return None
 
     def _noun_reporter(self, tok: Any) -> Entity | None:
-        """A reporting body named only by a common noun ("the regional health office said"): an
-        organisation of its own, named by the noun phrase, when no named body or country fits."""
+        """The state that owns a reporting body named only by a common noun ("the country's emergency
+        committee", "Ostmark's health office", "the fire service said"). A local body, a hospital or a
+        monitor with no name ("the regional health office said") gives no reporter: it is no entity of its
+        own, and the annotated sets seldom list one."""
         if tok.lower_ not in L.BODY_NOUNS or not tok.tag_.startswith("NN") or tok.tag_ == "NNP":
             return None
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss") and c.i < tok.i
@@ -2693,37 +2710,11 @@ class Extractor:
                                  for c in tok.children) or owner is None and any(
                 t.lower_ in ("national", "federal") for t in tok.subtree if t.i < tok.i):
             owner = self.home_country(tok.idx, self.sent_of[tok.i])  # "the country's emergency committee"
-        if owner is not None:
-            return owner  # "the country's emergency committee", "Ostmark's health office"
-        first = min([tok.i] + [c.i for c in mods] + [t.i for c in mods for t in c.subtree])
-        while first < tok.i and (self.doc[first].dep_ in ("det", "punct")
-                                 or self.lower[first] in ("its", "their", "his", "her", "our")):
-            first += 1  # not "Its prosecutor general's office"
-        while first > tok.left_edge.i and self.doc[first - 1].dep_ in ("nmod", "compound", "amod") \
-                and self.doc[first - 1].head.i >= first and self.mention_at[first - 1] \
-                and self.mention_at[first - 1].kind == "place":
-            first -= 1  # "the Odesa regional prosecutor's office": a place named in the body's name
-        if any(self.mention_at[t] and self.mention_at[t].kind != "place" for t in range(first, tok.i + 1)):
-            return None
-        name = self.doc[first:tok.i + 1].text
-        low = name.lower()
-        for e in self.entities:
-            if e.kind == "organization" and e.name.lower() == low:
-                return e
-        first_tok = self.doc[first]
-        m = Mention(first, tok.i + 1, first_tok.idx, tok.idx + len(tok.text), name, "organization")
-        ent = Entity(name, "organization", mentions=[m])
-        m.entity = ent
-        used = {e.id for e in self.entities}
-        base = slug(name)
-        eid, n = base, 2
-        while eid in used:
-            eid, n = f"{base}-{n}", n + 1
-        ent.id = eid
-        self.entities.append(ent)
-        for t in range(first, tok.i + 1):
-            self.mention_at[t] = m
-        return ent
+        if owner is None and tok.lower_ not in ("hospital", "monitor", "observatory") and not any(
+                t.lower_ in ("local", "regional", "provincial", "municipal", "opposition", "opposition-run", "rebel")
+                for t in tok.subtree if t.i < tok.i):
+            owner = self.home_country(tok.idx, self.sent_of[tok.i])  # "the fire service said": the state
+        return owner
 
     def _finish_counts(self, raw: list[dict[str, Any]]) -> None:
         out: list[dict[str, Any]] = []

@@ -118,3 +118,12 @@ def counts9(extract_text):
         return [(c["type"], c["value"]) for c in sheet.get("counts", [])]
 
     return run
+
+
+def test_tolls_told_without_an_event_word_share_one_event_of_the_lead_s_kind(extract_text):
+    sheet = extract_text("Jet crash\n\nA passenger jet skidded off the runway at Arlen airport and burst into flames "
+                         "on Sunday, in the country's worst air disaster in decades.\n\nOfficials said 179 people were "
+                         "confirmed dead.\n\nBy evening, officials said, 12 people were still missing.",
+                         published="2024-12-29")
+    assert [e["kind"] for e in sheet["events"]] == ["disaster"]
+    assert {(c["type"], c["value"]) for c in sheet["counts"]} == {("killed", 179), ("missing", 12)}

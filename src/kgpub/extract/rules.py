@@ -2776,12 +2776,24 @@ class Extractor:
         # a toll told with no event word ("More than 2,400 people were killed in Haiti"): the fact sheet
         # needs an event, so the count gets one of its own, named by its sentence's place
         sent = self.sents[si]
-        disaster = any(self.lower[t] in L.EVENT_TRIGGERS and L.EVENT_TRIGGERS[self.lower[t]] == "disaster"
-                       or self.lower[t] in L.ACCIDENT_WORDS for t in range(sent.start, sent.end))
+
+        def disastrous(sents: list[Any]) -> bool:
+            return any(self.lower[t] in L.EVENT_TRIGGERS and L.EVENT_TRIGGERS[self.lower[t]] == "disaster"
+                       or self.lower[t] in L.ACCIDENT_WORDS for x in sents for t in range(x.start, x.end))
+
+        disaster = disastrous([sent])
+        if not disaster and not any(L.EVENT_TRIGGERS.get(self.lower[t]) in ("attack", "airstrike", "offensive")
+                                    for t in range(sent.start, sent.end)):
+            disaster = disastrous([x for k, x in enumerate(self.sents) if para[k] == para[0]])  # the lead's story
         kind = "disaster" if disaster else "attack"
+        tok = self.doc[item["tok"]]
+        for ev in self.events:
+            if ev.implicit and ev.kind == kind:  # one toll-only event per kind, not one per paragraph
+                ev.sents.append(si)
+                ev.tokens.append(tok.i)
+                return ev
         places = [e for e in self.entities_in(sent.start, sent.end, ("place", "country"))][:1]
         label = ("Disaster" if disaster else "Violence") + (f" in {places[0].name}" if places else "")
-        tok = self.doc[item["tok"]]
         ev = Event(kind, label, (tok.idx, tok.idx + len(tok.text)), sents=[si], tokens=[tok.i], places=places,
                    implicit=True)
         self.events.append(ev)

@@ -127,3 +127,21 @@ def test_tolls_told_without_an_event_word_share_one_event_of_the_lead_s_kind(ext
                          published="2024-12-29")
     assert [e["kind"] for e in sheet["events"]] == ["disaster"]
     assert {(c["type"], c["value"]) for c in sheet["counts"]} == {("killed", 179), ("missing", 12)}
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Fighters blew up the Temple of Baalshamin last year.", "Temple of Baalshamin", "place"),
+    ("Crowds gathered at the Arc de Triomphe on Saturday.", "Arc de Triomphe", "place"),
+    ("Gunmen attacked the Bardo National Museum in Tunis on Wednesday.", "Bardo National Museum", "place"),
+    ("Gunmen attacked the Bardo National Museum in Tunis on Wednesday.", "Tunis", "place"),
+    ("Patriarch Louis Sako, head of the Chaldean Catholic Church, welcomed the visit.", "Chaldean Catholic Church",
+     "organization"),
+    ("Air strikes by the US-led coalition hit the town.", "US-led coalition", "organization"),
+])
+def test_places_by_their_head_word_and_bodies_by_theirs(entities, text, name, kind):
+    assert entities(text).get(name) == kind
+
+
+def test_forces_led_by_a_nation_and_plurals_opening_a_paragraph_are_no_names(entities):
+    got = entities("Kurdish-led forces said they had retaken the village.\n\nGunmen attacked the checkpoint at dawn.")
+    assert "Kurdish-led forces" not in got and "Gunmen" not in got

@@ -409,6 +409,12 @@ PARTITIVE_WORDS = frozenset({"several", "many", "some", "most", "all", "both", "
 GENERIC_BODY_WORDS = frozenset({"hotel", "ministry", "agency", "department", "office", "committee", "commission",
                                 "council", "police", "army", "government", "airport", "station", "prison"})
 # heads of institutions annotated as organisations though they are also buildings ("Medina Hospital")
+# a church named by its denomination is the body, not a building ("the Catholic Church")
+DENOMINATIONS = frozenset("""catholic orthodox anglican protestant lutheran evangelical methodist presbyterian
+baptist coptic chaldean syriac armenian maronite episcopal""".split())
+# first words of a place's name before "of"/"de" ("Temple of Baalshamin", "Arc de Triomphe")
+PLACE_FIRST_WORDS = frozenset({"temple", "arc", "palace", "tower", "mount", "lake", "gulf", "cape", "port", "church",
+                               "cathedral", "mosque", "tomb", "shrine", "gate", "square", "place", "plaza", "bay"})
 INSTITUTION_HEADS = frozenset({"hospital", "university", "school", "college", "clinic", "academy"})
 # well-known organisations the small model often calls people or places (media, platforms, alliances)
 KNOWN_ORGS: dict[str, str] = {w.lower(): w for w in """

@@ -274,8 +274,10 @@ class Extractor:
             if label in ("ORG", "PERSON") and all(self.lower[t] in L.TITLE_WORDS or self.lower[t] in L.PERSON_TITLES
                                                   or self.lower[t] in L.RANK_WORDS for t in range(start, end)):
                 continue  # "Rear Admiral": a title alone
-            if label in ("ORG", "PERSON") and end - start == 1 and doc[start].tag_ == "NNS" \
-                    and start in self.sent_starts:
+            if label in ("ORG", "PERSON", "GPE", "LOC", "FAC") and end - start == 1 \
+                    and (doc[start].tag_ == "NNS" or doc[start].tag_ == "NNPS" and low in L.PEOPLE_NOUNS) \
+                    and (start in self.sent_starts or start and doc[start - 1].is_space) \
+                    and low not in L.COUNTRY_BY_LOWER:
                 continue  # "Videos posted online showed …": a common noun opening a sentence
             if end - start == 1 and not text.isupper() and (low in L.INSTITUTION_HEADS or low in L.PERSON_TITLES
                                                             or low in L.GENERIC_BODY_WORDS):
@@ -319,6 +321,13 @@ class Extractor:
                     continue
             else:  # LOC, FAC
                 kind = "place"
+            if kind in ("person", "organization") and end - start >= 2 and (
+                    self.lower[start] in L.PLACE_FIRST_WORDS and self.lower[start + 1] in ("of", "de", "du", "des")
+                    or (self.lower[end - 1] in L.PLACE_HEADS or self.lower[end - 1] == "museum")
+                    and self.lower[end - 1] not in L.INSTITUTION_HEADS and self.lower[end - 1] not in L.ORG_HEADS
+                    and not (self.lower[end - 1] == "church" and any(
+                        self.lower[t] in L.DENOMINATIONS or self.lower[t] in L.DEMONYMS for t in range(start, end)))):
+                kind = "place"  # "Temple of Baalshamin", "Arc de Triomphe", "Bardo National Museum", "Virgin Islands"
             if kind == "place" and end - start >= 2 and (self.lower[end - 1] in L.ORG_HEADS
                                                          and self.lower[end - 1] not in L.BUILDING_HEADS
                                                          or self.lower[end - 1] in L.INSTITUTION_HEADS
@@ -467,6 +476,10 @@ class Extractor:
                         and not (e.label_ == "ORG" and self.lower[e.end - 1] in L.ORG_HEADS):
                     spans.append(_Span(start, t, e.label_))  # "Batticaloa, Zion Church": two places
                     start = t + 1
+                if self.lower[t] == "in" and t > start and t + 1 < e.end and doc[t + 1].text[:1].isupper() \
+                        and (self.lower[t - 1] in L.PLACE_HEADS or self.lower[t - 1] == "museum"):
+                    spans.append(_Span(start, t, "FAC"))  # "the Bardo National Museum in Tunis": two places
+                    start, lab = t + 1, "GPE"
                 if self.lower[t] == "and" and t > start and t + 1 < e.end and (
                         e.label_ in ("GPE", "LOC") or e.start >= 2 and self.lower[e.start - 1] == "of"
                         and self.lower[e.start - 2] in L.AREA_NOUNS) \
@@ -966,10 +979,11 @@ class Extractor:
                 k = hit.end
                 continue
             k += 1
-        # "Saudi-led coalition", "US-backed forces": the coalition is an organisation of its own
+        # "Saudi-led coalition": the coalition is an organisation of its own (not "US-backed forces", which the
+        # annotated sets never list)
         for k in range(n - 3):
             if doc[k].text[:1].isupper() and doc[k + 1].text == "-" and low[k + 2] in ("led", "backed") \
-                    and low[k + 3] in ("coalition", "alliance", "force", "forces", "mission"):
+                    and low[k + 3] == "coalition":
                 if all(label_at[t] is None or label_at[t].label_ in ("NORP", "GPE") for t in range(k + 1, k + 4)):
                     added.append(_Span(k, k + 4, "ORG_EXTRA"))
         return self._known_orgs(spans + added, sent_start)

@@ -145,3 +145,18 @@ def test_places_by_their_head_word_and_bodies_by_theirs(entities, text, name, ki
 def test_forces_led_by_a_nation_and_plurals_opening_a_paragraph_are_no_names(entities):
     got = entities("Kurdish-led forces said they had retaken the village.\n\nGunmen attacked the checkpoint at dawn.")
     assert "Kurdish-led forces" not in got and "Gunmen" not in got
+
+
+def test_vote_figures_told_without_the_word_votes(counts9):
+    got = counts9("The presidential election was held on December 30. The commission said Ana Ruiz won with "
+                  "7,051,013 votes, ahead of Marco Diaz with 6,366,732, while the ruling party's candidate was third "
+                  "with 4,357,359.")
+    assert {("other", 7051013), ("other", 6366732), ("other", 4357359)} <= set(got)
+
+
+def test_people_pulled_out_are_other_but_bodies_pulled_out_are_not(counts9):
+    got = counts9("A tower block collapsed in Arlen on Thursday, killing 12 people. Firefighters pulled 35 people "
+                  "off balconies, and the police said 40 of the bodies had been pulled from the rubble. The ministry "
+                  "offered a reward of 20 million shillings for information.")
+    assert ("other", 35) in got
+    assert ("other", 40) not in got and not [c for c in got if c[1] == 20000000]

@@ -254,7 +254,7 @@ marines policemen
 ABOARD_NOUNS = frozenset({"passengers", "crew", "crewmembers", "sailors"})
 CARRY_VERBS = frozenset({"carrying", "carried", "carry", "carries", "had", "has", "with", "including"})
 # verbs that make a figure of people saved: an `other` count ("2,437 people were rescued alive")
-RESCUE_VERBS = frozenset({"rescued", "freed", "saved", "airlifted"})
+RESCUE_VERBS = frozenset({"rescued", "freed", "saved", "airlifted", "pulled"})
 DEPLOY_VERBS = frozenset("""
 deployed deploy deploying sent send sending dispatched dispatch mobilised mobilized mobilising mobilizing
 stationed activated offered pledged drafted flown airlifted
@@ -337,7 +337,8 @@ AREA_NOUNS = frozenset({"districts", "provinces", "regions", "states", "counties
 THING_NOUNS = frozenset("""
 addresses address homes houses buildings structures vehicles cars trucks tanks aircraft planes jets drones
 missiles rockets shells bombs weapons guns rifles sites locations targets positions hectares acres tonnes
-tons dollars euros pounds rupees kilometres kilometers miles metres meters hours days weeks months years
+tons dollars euros pounds rupees shillings yuan naira francs rand pesos dinars riyals lira hryvnias rubles roubles yen
+kilometres kilometers miles metres meters hours days weeks months years
 villages towns cities schools hospitals shops businesses roads bridges boats ships flights documents streets
 blocks floors doors storeys stories
 """.split())

@@ -2505,6 +2505,13 @@ class Extractor:
             same = [c for c in earlier if c["sent"] == self.sent_of[s] and c["type"]]
             if same:  # "94 of the dead were in the capital, 71 in Morelos state and 43 in Puebla"
                 ctype = same[-1]["type"]
+        if ctype is None and earlier and noun.i < e and hstart > sent.start \
+                and low[hstart - 1] in ("with", "the", "only", "just") and (e >= sent.end or not doc[e].is_alpha
+                                                                            or low[e] in ("won", "for")):
+            votes = [c for c in earlier if c["sent"] >= self.sent_of[s] - 1 and c["type"] == "other"
+                     and "vote" in (c["group"] or "")]
+            if votes:  # "Fayulu was second with 6,366,732", "the nearly 15 million won by his rival": votes
+                ctype, other_group = "other", votes[-1]["group"]
         if ctype is None and earlier:
             # "Police put the crowd at 820,000, while organisers put it at more than one million"
             same = [c for c in earlier if c["sent"] == self.sent_of[s] and c["type"]]
@@ -2596,7 +2603,9 @@ class Extractor:
             return "people on board"  # "four Ukrainians were also on board", "12 were among the survivors"
         if noun.i >= e and low == "survivors":
             return "survivors"
-        if noun.dep_ in ("nsubjpass", "dobj") and verb.lower_ in L.RESCUE_VERBS:
+        if noun.dep_ in ("nsubjpass", "dobj") and verb.lower_ in L.RESCUE_VERBS and not (
+                verb.lower_ == "pulled" and (noun.i >= e and noun.lower_ not in L.PEOPLE_NOUNS or any(
+                    t.lower_ in ("bodies", "dead", "corpses", "remains") for t in noun.subtree))):
             return f"{noun.text if noun.i >= e else 'people'} {verb.lower_}"  # "2,437 people had been rescued alive"
         if noun.i >= e and (low in L.RESPONDER_NOUNS or low in ("workers", "officers") and any(
                 c.lower_ in ("rescue", "police", "aid", "relief") for c in noun.children)):

@@ -160,3 +160,13 @@ def test_people_pulled_out_are_other_but_bodies_pulled_out_are_not(counts9):
                   "offered a reward of 20 million shillings for information.")
     assert ("other", 35) in got
     assert ("other", 40) not in got and not [c for c in got if c[1] == 20000000]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A gas attack hit Khan Sheikhoun in Idlib province on Tuesday. Dozens were taken to Turkey for treatment. "
+     "Three of them died on arrival, the governor of Hatay province told reporters.", (3, "Hatay")),
+    ("Russian drones struck the Sumy region overnight, killing two civilians and wounding six, the regional "
+     "governor said.", (2, "Sumy")),
+])
+def test_a_local_office_reports_for_its_place(reporters, text, expected):
+    assert expected in reporters(text)

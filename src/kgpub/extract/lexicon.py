@@ -546,6 +546,9 @@ STATE_BODIES = frozenset("""
 government army military police officials official authorities ministry media forces troops
 regime administration cabinet presidency junta investigators service services
 """.split())
+# offices of a town or region ("the governor of Hatay province", "the regional governor")
+LOCAL_OFFICES = frozenset({"governor", "governors", "mayor", "mayors", "prefect", "prefecture"})
+LOCAL_WORDS = frozenset({"local", "regional", "provincial", "municipal", "city", "district", "county", "state"})
 # adjectives that are no nationality of an actor in general ("Palestinian protesters") but name the
 # state before a state body ("the Palestinian health ministry")
 STATE_DEMONYMS = {"palestinian": "Palestine"}

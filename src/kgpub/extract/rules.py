@@ -1588,6 +1588,22 @@ class Extractor:
                             e = self.resolve(g, before=before)
                             if e is not None and e.kind in ("organization", "country"):
                                 return e  # "an official of the group said"
+        local = any(c.lower_ in L.LOCAL_WORDS for c in tok.children)
+        if low in L.LOCAL_OFFICES or low in L.STATE_BODIES and local:
+            for c in tok.children:  # "the governor of Hatay province told reporters"
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for g in c.children:
+                        e = self._phrase_entity(g, ("place",))
+                        if e is not None:
+                            return e
+            if local and low in L.LOCAL_OFFICES:  # "the regional governor said": the region named just before
+                si = self.sent_of[tok.i]
+                lo = self.sents[max(0, si - 1)].start
+                places = [self.mention_at[t].entity for t in range(lo, tok.i)
+                          if self.mention_at[t] is not None and self.mention_at[t].entity is not None
+                          and self.mention_at[t].entity.kind == "place" and not self.in_quote[t]]
+                if places:
+                    return places[-1]
         if (low in L.STATE_BODIES or state_sources) and not any(c.lower_ in ("local", "provincial", "regional",
                                                                              "opposition", "rebel",
                                                            "foreign", "western", "international", "some")
@@ -1717,9 +1733,15 @@ class Extractor:
         root = prev.root
         for c in root.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "they"):
+                if c.lower_ in ("officials", "authorities"):  # "Officials in the Grand'Anse department … They said"
+                    for g in c.children:
+                        e = self._phrase_entity(g, ("place",)) if g.dep_ == "prep" and g.lower_ == "in" else None
+                        if e is not None:
+                            return e
                 e = self.resolve(c, before=c.idx)
-                if e is not None and e.kind in ("organization", "country"):
-                    return e
+                if e is not None and (e.kind in ("organization", "country")
+                                      or e.kind == "place" and c.lower_ in L.STATE_BODIES):
+                    return e  # "Officials in the Grand'Anse department … They said"
         return None
 
     def last_entity(self, pos: int, kinds: tuple[str, ...]) -> Entity | None:
@@ -2691,6 +2713,9 @@ class Extractor:
                             for p in g.children for x in [p] + [a for a in p.children if a.dep_ == "compound"
                                                                 and p.lower_ in L.ADMIN_AREA_NOUNS])
                                 for g in c.children)  # "officials in Balochistan (province) put the toll at 238"
+                    local = local or ent is not None and ent.kind == "place" and (
+                        c.lower_ in L.LOCAL_OFFICES or c.lower_ == "they"
+                        or any(g.lower_ in L.LOCAL_WORDS for g in c.children))  # "the governor of Hatay province"
                     if ent is not None and ent.kind == "place" and not local and c.lower_ in L.STATE_BODIES:
                         ent = self.home_country(doc[k].idx, self.sent_of[k])  # "Police in Koblenz said"
                     if ent is None and c.lower_ in L.STATE_BODIES:

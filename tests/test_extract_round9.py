@@ -170,3 +170,23 @@ def test_people_pulled_out_are_other_but_bodies_pulled_out_are_not(counts9):
 ])
 def test_a_local_office_reports_for_its_place(reporters, text, expected):
     assert expected in reporters(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A fire tore through the cathedral on Monday, injuring one firefighter. The minister said up to 500 had been "
+     "deployed at the height of the operation, and the prosecutor said some 50 investigators had been assigned to "
+     "the case.", {("other", 500), ("other", 50)}),
+    ("A passenger jet collided with a helicopter on Wednesday, killing 67 people. More than 300 responders took part "
+     "in the search.", {("other", 300)}),
+    ("Ana Ruiz won the presidential election on Sunday. More than 13.5 million people voted for her. The OSCE, which "
+     "had more than 800 observers on the ground, said the vote was competitive.",
+     {("other", 13500000), ("other", 800)}),
+])
+def test_responders_observers_and_voters_are_other_counts(counts9, text, expected):
+    assert expected <= set(counts9(text))
+
+
+def test_prisoners_freed_are_no_arrests(counts9):
+    got = counts9("The ceasefire took effect on Friday after two years of war in Gaza. The prison service said 1,968 "
+                  "Palestinians had been freed from its jails.")
+    assert ("other", 1968) in got and ("arrested", 1968) not in got

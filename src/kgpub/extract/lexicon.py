@@ -243,12 +243,12 @@ ACCIDENT_WORDS = frozenset({"disaster", "disasters", "crash", "crashes", "accide
 # people sent somewhere, counted as `other` ("1,700 national guard soldiers were deployed")
 PERSONNEL_NOUNS = frozenset("""
 troops soldiers officers police policemen staff personnel firefighters rescuers guardsmen peacekeepers
-marines sailors medics doctors workers volunteers agents members
+marines sailors medics doctors workers volunteers agents members investigators observers responders monitors
 """.split())
 # people sent to a scene: a figure of them is an `other` count when the sentence names no casualties
 RESPONDER_NOUNS = frozenset("""
 troops soldiers reservists rescuers volunteers firefighters gendarmes personnel peacekeepers guardsmen
-marines policemen
+marines policemen responders investigators observers
 """.split())
 # people a vessel carries, and the verbs that carry them: `other` counts ("carrying 217 passengers")
 ABOARD_NOUNS = frozenset({"passengers", "crew", "crewmembers", "sailors"})
@@ -257,7 +257,11 @@ CARRY_VERBS = frozenset({"carrying", "carried", "carry", "carries", "had", "has"
 RESCUE_VERBS = frozenset({"rescued", "freed", "saved", "airlifted", "pulled"})
 DEPLOY_VERBS = frozenset("""
 deployed deploy deploying sent send sending dispatched dispatch mobilised mobilized mobilising mobilizing
-stationed activated offered pledged drafted flown airlifted
+stationed activated offered pledged drafted flown airlifted assigned
+""".split())
+# verbs that set prisoners or hostages free: those freed are an `other` count, not arrests
+RELEASE_VERBS = frozenset("""
+released releasing release releases freed free freeing frees
 """.split())
 # what happens to homes in a count of homes (`other`): "more than 150 houses were buried"
 DESTROY_VERBS = frozenset("""

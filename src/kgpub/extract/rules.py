@@ -2478,7 +2478,11 @@ class Extractor:
         if ctype is None and noun.lower_ in L.OTHER_COUNT_NOUNS:
             ctype = "other"
         other_group = None if ctype else self._other_count(noun, e)
-        if other_group:
+        if ctype in ("arrested", "participants") and noun.i >= e and (
+                ctype == "arrested" and noun.head.lower_ in L.RELEASE_VERBS
+                or ctype == "participants" and noun.lower_ in L.RESPONDER_NOUNS):
+            ctype, other_group = None, f"{noun.text} {noun.head.lower_}" if ctype == "arrested" else noun.text
+        if other_group:  # "releasing nearly 2,000 Palestinian prisoners", "300 responders took part"
             ctype, group = "other", other_group
         # 3. a window in the clause, when the number counts people ("searched two addresses" is no count)
         if ctype is None and noun.lower_ not in L.THING_NOUNS and noun.lower_ not in L.AREA_NOUNS \
@@ -2614,6 +2618,12 @@ class Extractor:
             verb = verb.head
         if noun.i >= e and low in L.PERSONNEL_NOUNS and verb.lower_ in L.DEPLOY_VERBS:
             return f"{noun.text} {verb.lower_}"
+        if noun.i < e and noun.dep_ in ("nsubjpass", "nsubj") and verb.lower_ in L.DEPLOY_VERBS:
+            return f"people {verb.lower_}"  # "up to 500 had been deployed"
+        if noun.i >= e and low in L.PERSONNEL_NOUNS and noun.dep_ == "dobj" and verb.lower_ in ("had", "has", "have"):
+            return noun.text  # "the OSCE, which had more than 800 observers on the ground"
+        if noun.dep_ == "nsubj" and verb.lower_ == "voted":
+            return "voters"  # "more than 13.5 million people voted for him"
         if noun.i >= e and low in ("homes", "houses", "buildings", "dwellings") and verb.lower_ in L.DESTROY_VERBS:
             return f"{noun.text} {verb.lower_}"
         if noun.i >= e and low in L.ABOARD_NOUNS and verb.lower_ in L.CARRY_VERBS:

@@ -224,6 +224,8 @@ def test_share_bars_and_related_links_are_junk() -> None:
     ("Switch to a new tariff was announced by the government on Monday.", False),
     ("Protesters in Paris and police in Lyon clashed", False),
     ("Author Nora Falk (AP, dpa, AFP, Reuters)", True),
+    ("December 24, 2018 / 6:12 AM / Updated 3 hours ago", True),
+    ("Transcript", True),
     ("Euronews is not available in your region in this language. Choose another edition.", True),
     ("Euronews is no longer accessible on Internet Explorer. Please update your browser.", True),
     ("Date 11.03.2021", True),
@@ -258,6 +260,20 @@ def test_contributor_lines_naming_several_places_are_junk() -> None:
 
     assert _is_junk("Associated Press writers contributed to this report from Kingstown, St. Vincent; "
                     "Caracas, Venezuela; and Mexico City.")
+
+
+def test_writers_names_alone_between_headline_and_text_are_dropped() -> None:
+    from kgpub.read import _parse_text
+
+    lead = ("Heavy rain flooded the valley on Monday and killed four people, officials said, as rivers burst their "
+            "banks and residents were moved to schools on higher ground.")
+    art = _parse_text(f"Floods hit the valley\nMarch 4, 2024\nLena Hart, Omar Said\n\n{lead}\n\nMaria Vos\n",
+                      "a.txt", front={}, line=None)
+    assert "Lena Hart" not in art.text and "Maria Vos" not in art.text and "Heavy rain" in art.text
+    art = _parse_text(f"Floods hit the valley\nOla Berg with AFP, dpa\n\n{lead}", "a.txt", front={}, line=None)
+    assert art.text.startswith("Heavy rain")
+    art = _parse_text(f"Maria Vos\n\n{lead}", "a.txt", front={}, line=None)
+    assert art.headline == "Maria Vos"
 
 
 def test_topic_tags_that_end_a_page_are_dropped() -> None:

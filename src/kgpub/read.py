@@ -387,7 +387,8 @@ _JUNK = re.compile(
     | (?:facebook|twitter|whatsapp|linkedin|email|x|telegram|flipboard|pinterest|reddit)
       (?:\s+(?:facebook|twitter|whatsapp|linkedin|email|x|telegram|flipboard|pinterest|reddit))+
     | (?:copy\ link(?:\ (?:link\ )?copied!?)?|link\ copied!?|save|advertising|reuse\ this\ content|topics|most\ viewed
-       |related\ coverage|sponsor\ message|ad\ feedback|flipboard|follow|playlist|download|embed|published|close\ panel
+       |related\ coverage|sponsor\ message|transcript|ad\ feedback|flipboard|follow|playlist|download|embed
+       |published|close\ panel
        |share2|click\ here\ to\ share\ on\ social\ media|media\ playback\ is\ unsupported\ on\ your\ device
        |advertisement\ ·\ scroll\ to\ continue|print\ print\ this\ page|getty\ images|_{2,}|-{3,})
     | (?:share\ this\ with|share\ on)\ \w+
@@ -403,6 +404,7 @@ _JUNK = re.compile(
     | source:\ (?-i:[A-Z])[\w\ ,.&]{1,50}
     | listen\ ·\ \d+:\d{2}|\d+-minute\ listen|\d+\ mins?
     | feedback:.{0,60}
+    | (?=.{0,80}$).{0,40}\d.{0,30}\bupdated\ .{0,20}\bago
     | this\ article\ is\ more\ than\ \d+\ \w+\ old
     | (?:staff\ and\ agencies|agencies)(?:\ in\ [A-Z][\w\ ]{1,30})?
     | (?:the\ )?(?:associated\ press|reuters|afp|ap|cnn|npr|dw|bbc\ news)(?:,\ (?-i:[A-Z])[\w\ ]{1,30})?
@@ -431,6 +433,24 @@ def _is_junk(line: str, *, first: bool = False) -> bool:
     return False
 
 
+_NAME = r"(?:[A-Z][\w'’.-]+(?: (?:[A-Z][\w'’.-]+|de|da|van|von|al|el|bin)){1,4})"
+# a line that is only a writer's name, or a list of names ("Rob Mudge"; "Ana Ruiz, Tom Beck with AFP, dpa")
+_NAME_LINE = re.compile(rf"{_NAME}(?:(?:,| and) {_NAME})*(?: with (?:[A-Z][\w]*)(?:,? (?:and )?[A-Za-z]+){{0,4}})?\s*$")
+
+
+def _drop_header_bylines(lines: list[str], top: int) -> list[str]:
+    """Drop writers' names standing alone on the lines between the headline and the first paragraph of
+    text (NPR, DW and Reuters put them there without "By")."""
+    out = list(lines)
+    for i, ln in enumerate(lines):
+        s = ln.strip()
+        if i > top and len(s.split()) >= 20:
+            break  # the first paragraph of text (not the headline, nor a photo caption): the header ends
+        if i > top and s and _NAME_LINE.match(s):
+            out[i] = ""
+    return out
+
+
 def _drop_tag_lines(lines: list[str]) -> list[str]:
     """Drop the run of short unpunctuated lines that ends a scraped page: topic tags, related links."""
     end = len(lines)
@@ -444,7 +464,9 @@ def _parse_text(text: str, name: str, *, front: dict[str, str], line: int | None
                 first_line: int = 1) -> Article:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if front:
-        body = _normalise_paragraphs(_drop_tag_lines([ln for ln in text.split("\n") if not _is_junk(ln)]))
+        raw = _drop_header_bylines(text.split("\n"), next((i for i, ln in enumerate(text.split("\n"))
+                                                             if ln.strip()), 0))
+        body = _normalise_paragraphs(_drop_tag_lines([ln for ln in raw if not _is_junk(ln)]))
         headline = front.get("headline")
         if not headline:
             headline, body = _take_headline(body)
@@ -453,6 +475,7 @@ def _parse_text(text: str, name: str, *, front: dict[str, str], line: int | None
     else:
         raw = text.split("\n")
         top = next((i for i, ln in enumerate(raw) if ln.strip()), 0)
+        raw = _drop_header_bylines(raw, top)
         lines = [ln for i, ln in enumerate(raw) if not _is_junk(ln, first=i == top)]
         body = _normalise_paragraphs(_drop_tag_lines(lines))
         headline, body = _take_headline(body)

@@ -190,3 +190,15 @@ def test_prisoners_freed_are_no_arrests(counts9):
     got = counts9("The ceasefire took effect on Friday after two years of war in Gaza. The prison service said 1,968 "
                   "Palestinians had been freed from its jails.")
     assert ("other", 1968) in got and ("arrested", 1968) not in got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Chief Justice David Maraga read the ruling on Friday.", "David Maraga"),
+    ("Saudi Crown Prince Mohammed bin Salman spoke to the president.", "Mohammed bin Salman"),
+    ("City Manager Dalton Rice said the river rose in minutes.", "Dalton Rice"),
+    ("Qatar's Emir Sheikh Tamim bin Hamad Al Thani arrived on Monday.", "Tamim bin Hamad Al Thani"),
+])
+def test_posts_before_a_name_are_not_part_of_it(entities, text, name):
+    got = entities(text)
+    assert got.get(name) == "person"
+    assert not [n for n in got if n != name and name in n]

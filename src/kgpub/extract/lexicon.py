@@ -557,6 +557,12 @@ LOCAL_WORDS = frozenset({"local", "regional", "provincial", "municipal", "city",
 # state before a state body ("the Palestinian health ministry")
 STATE_DEMONYMS = {"palestinian": "Palestine"}
 # nouns that title a person (not adjectives such as "foreign" or "interior")
+# words before a name NER takes into a person's name: "Justice David Maraga", "Crown Prince Mohammed bin
+# Salman", "Billionaire François-Henri Pinault" (only taken off a name of two words or more)
+LEADING_TITLES = frozenset("""
+justice judge chair manager imam emir billionaire tycoon businessman crown patriarch archbishop bishop rabbi
+cleric presidency activist lawyer
+""".split())
 PERSON_TITLES = frozenset("""
 president minister secretary spokesman spokeswoman spokesperson general colonel commander chief leader
 ambassador envoy senator governor mayor king queen prince chairman chairwoman director head premier

@@ -290,9 +290,16 @@ class Extractor:
             if label == "PERSON":
                 # "Assad’s" etc. handled by the trimming; drop titles NER put inside
                 while start < end - 1 and (self.lower[start] in L.TITLE_WORDS or self.lower[start] in L.HONORIFICS
-                                           or (self.lower[start] in L.PERSON_TITLES and start + 2 < end)):
+                                           or (self.lower[start] in L.PERSON_TITLES
+                                               or self.lower[start] in L.LEADING_TITLES) and start + 2 < end):
                     start += 1
-                if all(self.lower[t] in L.TITLE_WORDS or self.lower[t] in L.PERSON_TITLES for t in range(start, end)):
+                for t in range(end - 3, start - 1, -1):  # "City Manager Dalton Rice": the name after the post
+                    if (self.lower[t] in L.PERSON_TITLES or self.lower[t] in L.LEADING_TITLES) \
+                            and doc[t].text[:1].isupper():
+                        start = t + 1
+                        break
+                if all(self.lower[t] in L.TITLE_WORDS or self.lower[t] in L.PERSON_TITLES
+                       or self.lower[t] in L.LEADING_TITLES for t in range(start, end)):
                     continue  # "Lieutenant General": a title alone
                 if start and self.lower[start - 1] in L.REGNAL_TITLES and end - start == 1:
                     start -= 1  # "Pope Francis", "Queen Suthida": the title belongs to a single name

@@ -202,3 +202,15 @@ def test_posts_before_a_name_are_not_part_of_it(entities, text, name):
     got = entities(text)
     assert got.get(name) == "person"
     assert not [n for n in got if n != name and name in n]
+
+
+def test_titled_people_in_a_list_with_places_stay_people(entities):
+    got = entities("Guests came from Latin America, among them UN Secretary-General Ban Ki-moon, US Secretary of State "
+                   "John Kerry and Cuba's President Raúl Castro.")
+    assert [got.get(n) for n in ("Ban Ki-moon", "John Kerry", "Raúl Castro")] == ["person"] * 3
+
+
+def test_a_long_known_name_after_the(ents):
+    got = ents("Vote observed\n\nThe Organization for Security and Co-operation in Europe (OSCE), which had more than "
+               "800 observers on the ground, said the vote was competitive.")
+    assert got["Organization for Security and Co-operation in Europe"] == ("organization", ["OSCE"])

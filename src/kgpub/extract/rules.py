@@ -364,8 +364,8 @@ class Extractor:
         Yuzhny", "communities such as Kfar Aza and Be'eri"."""
         at = {t: m for m in mentions if not m.adjective for t in range(m.start, m.end)}
         for m in mentions:
-            if m.kind != "person" or m.adjective:
-                continue
+            if m.kind != "person" or m.adjective or self._titled(m.start):
+                continue  # "US Secretary of State John Kerry and Cuba's President Raúl Castro" are people
             top = self.doc[m.end - 1]
             while top.dep_ == "conj" and top.head.i != top.i:
                 top = top.head
@@ -384,6 +384,16 @@ class Extractor:
                     other = at.get(t.i)
                     if other is not None and other.kind == "person" and after_such_as:
                         other.kind = "place"
+
+    def _titled(self, start: int) -> bool:
+        """A post stands right before ``start`` ("President Raúl Castro", "Secretary of State John Kerry")."""
+        for k in range(start - 1, max(-1, start - 5), -1):
+            w = self.lower[k]
+            if w in (",", "and", ";", "(") or self.doc[k].is_space:
+                return False
+            if w in L.PERSON_TITLES or w in L.TITLE_WORDS or w in L.LEADING_TITLES:
+                return True
+        return False
 
     def _join_arabic_names(self, spans: list[_Span]) -> list[_Span]:
         """Join the parts of a name NER split at a lower-case Arabic article: "Deir" + "ez-" + "Zor"."""
@@ -911,9 +921,9 @@ class Extractor:
                     continue
                 text = doc[sp.start:sp.end].text
                 tlow = text.lower()
-                if text.isupper() or tlow in L.KNOWN_ORGS or tlow in L.GROUP_NORPS \
+                if text.isupper() or tlow in L.KNOWN_ORGS or tlow in L.GROUP_NORPS or self._titled(sp.start) \
                         or any(low[t] in L.ORG_HEADS or low[t] in person_evidence for t in range(sp.start, sp.end)):
-                    continue
+                    continue  # not "US Secretary of State John Kerry" after "Latin America"
                 root = doc[sp.end - 1]
                 partners = [root.head] if root.dep_ == "conj" else []
                 partners += [c for c in root.children if c.dep_ == "conj"]
@@ -1044,7 +1054,8 @@ class Extractor:
                         and doc[k - 1].text[:1].isupper() and key in ("red cross", "red crescent"):
                     s = k - 1  # "Libyan Red Crescent", "Kenya Red Cross"
                 if free(s, e) or size >= 4 and not any(
-                        label_at[t] is not None and (label_at[t].start < s or label_at[t].end > e)  # type: ignore
+                        label_at[t] is not None and (label_at[t].start < s and not (  # type: ignore
+                            label_at[t].start == s - 1 and low[s - 1] == "the") or label_at[t].end > e)  # type: ignore
                         for t in range(s, e)):
                     hit = (s, e)  # a long known name NER cut in pieces ("Organization for Security and Co")
                 break

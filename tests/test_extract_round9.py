@@ -214,3 +214,13 @@ def test_a_long_known_name_after_the(ents):
     got = ents("Vote observed\n\nThe Organization for Security and Co-operation in Europe (OSCE), which had more than "
                "800 observers on the ground, said the vote was competitive.")
     assert got["Organization for Security and Co-operation in Europe"] == ("organization", ["OSCE"])
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A drone hit the Osman Digna air base near the airport on Sunday.", "Osman Digna"),
+    ("Heather Rosas, a nurse from nearby Ingram, said she had not slept.", "Ingram"),
+    ("An assault on the Zamzam displacement camp killed 400 people.", "Zamzam"),
+    ("A jet came down in the Queens borough of New York in 2001.", "Queens"),
+])
+def test_names_before_a_place_noun_or_after_nearby_are_places(entities, text, name):
+    assert entities(text).get(name) == "place"

@@ -469,13 +469,13 @@ ORG_AFTER_NOUNS = frozenset({"group", "militia", "movement", "faction", "party",
 TITLE_ADJECTIVES = frozenset({"supreme", "deputy", "acting", "vice", "grand", "former", "special", "high"})
 # words before "of" that make the name after it a place ("southwest of Marrakesh")
 DIRECTION_WORDS = frozenset("""north south east west northeast northwest southeast southwest north-east
-north-west south-east south-west outskirts suburbs centre center heart edge parts part outside
+north-west south-east south-west outskirts suburbs centre center heart edge parts part outside tip
 """.split())
 # nouns after a name that make it a place ("Sindh province", "Pazigyi village")
 PLACE_NOUNS = frozenset("""
 province district region county governorate state city town village valley area municipality prefecture
 neighbourhood neighborhood camp island islands mountains river provinces districts regions counties states
-cities towns villages areas oblast enclave territory border corridor crossing checkpoint capital
+cities towns villages areas oblast enclave territory border corridor crossing checkpoint capital borough forest
 """.split())
 # nouns in apposition that make a name a person (", a senior researcher at the group,")
 APPOS_PERSON_NOUNS = frozenset("""

@@ -385,6 +385,14 @@ class Extractor:
                     if other is not None and other.kind == "person" and after_such_as:
                         other.kind = "place"
 
+    def _dateline_place(self, start: int) -> bool:
+        """A name opening a paragraph before an agency's dateline mark: "Baghouz (Syria) (AFP) –",
+        "CARITA, Indonesia (Reuters) -"."""
+        if not (start == 0 or self.doc[start - 1].is_space or "\n" in self.doc[start - 1].whitespace_):
+            return False
+        window = " ".join(self.lower[start:start + 9])
+        return bool(re.search(r"\( (?:afp|reuters|ap|dpa|anadolu) \) [-–—]", window))
+
     def _titled(self, start: int) -> bool:
         """A post stands right before ``start`` ("President Raúl Castro", "Secretary of State John Kerry")."""
         for k in range(start - 1, max(-1, start - 5), -1):
@@ -875,6 +883,10 @@ class Extractor:
             placey = (prev == "of" and (prev2 in L.PLACE_NOUNS or prev2 in L.DIRECTION_WORDS
                                         or prev2 in L.STATE_OF_NOUNS and prev2 != "ministry" and sp.end - first == 1)) \
                 or nxt in L.PLACE_NOUNS and doc[sp.end].tag_ in ("NN", "NNS") \
+                or sp.end + 1 < n and low[sp.end + 1] in L.PLACE_NOUNS | L.PLACE_HEADS and doc[sp.end].tag_ == "NN" \
+                and doc[sp.end + 1].tag_ in ("NN", "NNS") and not doc[sp.end].text[:1].isupper() \
+                or prev in ("nearby", "neighbouring", "neighboring") \
+                or self._dateline_place(first) \
                 or prev in L.LOCATIVE_PREPS and doc[first].dep_ in ("pobj", "compound") \
                 and doc[last].dep_ == "pobj" \
                 or prev == "to" and prev2 in L.TRAVEL_WORDS and doc[last].dep_ in ("pobj", "dobj") \

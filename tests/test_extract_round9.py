@@ -224,3 +224,15 @@ def test_a_long_known_name_after_the(ents):
 ])
 def test_names_before_a_place_noun_or_after_nearby_are_places(entities, text, name):
     assert entities(text).get(name) == "place"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Violence followed the disputed 2007 election, when more than 1,100 people were killed and about 600,000 forced "
+     "from their homes.", {("killed", 1100), ("displaced", 600000)}),
+    ("A mudslide buried homes in Freetown on Monday, killing 400 people. Officials said about 3,000 people had lost "
+     "their homes.", {("killed", 400), ("displaced", 3000)}),
+    ("An Israeli raid to free four captives killed 274 Palestinians in Nuseirat on Saturday. About 250 people were "
+     "taken captive in the October 7 attack.", {("other", 4), ("killed", 274), ("other", 250)}),
+])
+def test_what_befell_the_people_right_after_the_figure_types_it(counts9, text, expected):
+    assert set(counts9(text)) == expected

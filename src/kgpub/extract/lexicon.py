@@ -254,7 +254,7 @@ marines policemen responders investigators observers
 ABOARD_NOUNS = frozenset({"passengers", "crew", "crewmembers", "sailors"})
 CARRY_VERBS = frozenset({"carrying", "carried", "carry", "carries", "had", "has", "with", "including"})
 # verbs that make a figure of people saved: an `other` count ("2,437 people were rescued alive")
-RESCUE_VERBS = frozenset({"rescued", "freed", "saved", "airlifted", "pulled"})
+RESCUE_VERBS = frozenset({"rescued", "freed", "saved", "airlifted", "pulled", "plucked"})
 DEPLOY_VERBS = frozenset("""
 deployed deploy deploying sent send sending dispatched dispatch mobilised mobilized mobilising mobilizing
 stationed activated offered pledged drafted flown airlifted assigned
@@ -308,7 +308,7 @@ _COUNT_WORDS = {
     "displaced": "displaced displacing displace fled flee fleeing homeless refugees evacuated evacuees "
                  "uprooted shelter bussed evacuation",
     "arrested": "arrested arrest arrests arresting detained detain detaining detention detentions held "
-                "jailed imprisoned rounded caught detainees",
+                "jailed imprisoned rounded caught detainees remanded",
     "missing": "missing unaccounted disappeared",
     "participants": "marched protesters demonstrators marchers crowd crowds participants rallied gathered "
                     "attended protested demonstrated",

@@ -22,6 +22,12 @@ _SKIP_NUM_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 
 
 
+_DISPLACED_AFTER = re.compile(
+    r"(?:[\w'’-]+ ){0,4}?(?:forced|driven|lost|left|fled|uprooted|had to leave|have had to leave|streamed out)"
+    r"(?: (?:from|out of))?(?: (?:their|his|her|the)) (?:homes?|houses?|enclave|villages?)\b")
+_CAPTIVE_AFTER = re.compile(r"(?:[\w'’-]+ ){0,3}?(?:were|was|had been|have been) (?:taken|held) (?:captive|hostage)\b")
+
+
 @dataclass
 class _Span:
     start: int
@@ -2358,8 +2364,16 @@ class Extractor:
             noun = last
         ctype: str | None = None
         group: str | None = None
+        # 0. a clause right after the figure that says what befell them, before any word of another figure's
+        after = " ".join(low[e:min(sent.end, e + 9)])
+        if _DISPLACED_AFTER.match(after):
+            ctype = "displaced"  # "about 600,000 forced from their homes", "3,000 people had lost their homes"
+        elif _CAPTIVE_AFTER.match(after):
+            ctype, group = "other", "people taken hostage"  # "About 250 people were taken captive"
+        elif noun.dep_ == "dobj" and noun.i >= e and noun.head.lower_ in L.RELEASE_VERBS | L.RESCUE_VERBS:
+            ctype, group = "other", f"{noun.text} {noun.head.lower_}"  # "a raid to free four captives"
         # 1. the word right after the number ("33 dead", "41 wounded", "19 injured people")
-        for k in range(e, min(e + 2, sent.end)):
+        for k in range(e, min(e + 2, sent.end) if ctype is None else e):
             w = low[k]
             if w in L.COUNT_TYPE_WORDS and w not in ("held", "put", "toll", "shelter", "gathered", "homes"):
                 if L.COUNT_TYPE_WORDS[w] == "participants":

@@ -236,3 +236,29 @@ def test_names_before_a_place_noun_or_after_nearby_are_places(entities, text, na
 ])
 def test_what_befell_the_people_right_after_the_figure_types_it(counts9, text, expected):
     assert set(counts9(text)) == expected
+
+
+@pytest.fixture(scope="module")
+def speakers(extract_text):
+    def run(text: str) -> list[tuple[str, str | None]]:
+        sheet = extract_text("Leaders speak out on the crisis\n\n" + text, published="2024-05-01")
+        names = {e["id"]: e["name"] for e in sheet.get("entities", [])}
+        return [(q["text"][:20], names.get(q.get("speaker"))) for q in sheet.get("quotes", [])]
+
+    return run
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Donald Trump met Volodymyr Zelensky in the Oval Office on Friday. The exchange began calmly. Then Vance said "
+     "the path to peace ran through \"diplomacy\", and Zelensky asked what kind of diplomacy he meant.\n\nTrump cut "
+     "in. \"You're not in a good position right now. You don't have the cards,\" he told Zelensky.", "Donald Trump"),
+    ("Footage showed collapsed houses in the town of Lhatse.\n\nPresident Xi Jinping ordered \"all-out search and "
+     "rescue efforts\" to reduce casualties, Xinhua said.", "Xi Jinping"),
+    ("Hezbollah confirmed that its leader, Hassan Nasrallah, was killed in an air raid on Beirut.\n\nIn a statement "
+     "read on its Al-Manar television channel, the group said Nasrallah had \"joined his fellow martyrs\".",
+     "Hezbollah"),
+    ("In Washington, Barack Obama said the operation could take months.\n\n\"We will not allow these terrorists to "
+     "carry out a genocide,\" the president said on Saturday.", "Barack Obama"),
+])
+def test_speakers_by_pronoun_inner_verb_group_and_untitled_president(speakers, text, speaker):
+    assert speakers(text)[0][1] == speaker

@@ -524,7 +524,13 @@ accused accuses accusing criticised criticized criticises criticizes saying cond
 describes branded brands dismissed dismisses denounced denounces vowed vows pledged pledges promised promises
 admitted admits conceded concedes acknowledged acknowledges predicted predicts demanded demands complained spoke speaks
 complains labelled labeled calling telling adding warning urging insisting arguing describing
+ordered orders ordering urged urges
 """.split())
+# news outlets, and the nouns that mark one ("its Al-Manar television channel"): never "the group"
+OUTLETS = frozenset("""reuters afp ap bbc cnn xinhua tass irna sana interfax euronews bloomberg kyodo yonhap anadolu
+al jazeera associated press sky news""".split("\n")[0].split()) | {"al jazeera", "associated press", "sky news"}
+OUTLET_NOUNS = frozenset("""television tv channel newspaper radio broadcaster agency daily website station
+outlet""".split())
 # titles that stay part of a single-word name ("Pope Francis", "Queen Suthida", "King Salman")
 REGNAL_TITLES = frozenset({"pope", "queen", "king", "prince", "princess", "emperor", "empress", "sultan"})
 # words after a person's given name that belong to the family name ("Ursula von der Leyen")

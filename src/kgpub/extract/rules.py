@@ -399,6 +399,12 @@ class Extractor:
         window = " ".join(self.lower[start:start + 9])
         return bool(re.search(r"\( (?:afp|reuters|ap|dpa|anadolu) \) [-–—]", window))
 
+    def _outlet(self, e: Entity) -> bool:
+        """A news outlet: a known one, or a name right before "television", "newspaper", "agency" …"""
+        return e.name.lower() in L.OUTLETS or any(
+            m.end < len(self.doc) and self.lower[m.end] in L.OUTLET_NOUNS
+            or m.start and self.lower[m.start - 1] in L.OUTLET_NOUNS for m in e.mentions)
+
     def _titled(self, start: int) -> bool:
         """A post stands right before ``start`` ("President Raúl Castro", "Secretary of State John Kerry")."""
         for k in range(start - 1, max(-1, start - 5), -1):
@@ -1555,8 +1561,9 @@ class Extractor:
             for toks, e in cands:
                 k = len(toks)
                 if tuple(self.lower[i:i + k]) == toks and all(self.mention_at[j] is None for j in range(i, i + k)):
-                    if e.kind == "person" and k == 1 and self.tags[i] != "NNP":
-                        continue
+                    if e.kind == "person" and k == 1 and self.tags[i] != "NNP" and not (
+                            doc[i].dep_ == "nsubj" and i in self.sent_starts):
+                        continue  # a surname as a common word; but "Trump cut in." (tagged NN) is the man
                     m = Mention(i, i + k, doc[i].idx, doc[i + k - 1].idx + len(doc[i + k - 1].text),
                                 e.name, e.kind, entity=e)
                     e.mentions.append(m)
@@ -1666,11 +1673,15 @@ class Extractor:
             for e in cands:
                 if low in e.name.lower():
                     return e
+            if low not in L.OUTLET_NOUNS:
+                cands = [e for e in cands if not self._outlet(e)]  # "its Al-Manar television channel … the group"
             if low not in L.LOOSE_COREF_NOUNS:
                 return None  # "the council wrote" names no council seen so far: not the last organisation
             return cands[0] if cands else None
         if low in L.ROLE_NOUNS and any(c.lower_ in ("the", "his", "her", "its", "their") for c in tok.children):
-            return self._titled_person(low, pos)  # "the president said" after "President François Hollande"
+            # "the president said" after "President François Hollande"; else the person last named as a
+            # subject nearby ("In Washington, Barack Obama said … the president said on Saturday")
+            return self._titled_person(low, pos) or self._pronoun_person(pos)
         return None
 
     def _titled_person(self, title: str, pos: int) -> Entity | None:

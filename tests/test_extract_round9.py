@@ -262,3 +262,16 @@ def speakers(extract_text):
 ])
 def test_speakers_by_pronoun_inner_verb_group_and_untitled_president(speakers, text, speaker):
     assert speakers(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The government imposed a curfew in Viña del Mar on Saturday.", "Viña del Mar", "place"),
+    ("Wooden houses in the El Olivar and Villa Independencia neighborhoods burned.", "Villa Independencia", "place"),
+    ("Heavy rain hit parts of Andhra Pradesh on Tuesday.", "Andhra Pradesh", "place"),
+    ("Protests spread to the townships of Epworth and Chitungwiza.", "Chitungwiza", "place"),
+    ("The ruling Communist party cracked down on the protests.", "Communist party", "organization"),
+    ("The Fire and Disaster Management Agency said 12 people died.", "Fire and Disaster Management Agency",
+     "organization"),
+])
+def test_particles_plural_place_nouns_adjective_parties_and_names_with_and(entities, text, name, kind):
+    assert entities(text).get(name) == kind

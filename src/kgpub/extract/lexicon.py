@@ -137,6 +137,11 @@ allies alliance partnership cooperation co-operation treaty accord truce ceasefi
 feud confrontation
 """.split())
 
+# party names that are an adjective alone: the party keeps its noun ("the Conservative party")
+PARTY_ADJECTIVES = frozenset("""conservative communist democratic republican labour labor socialist liberal green
+nationalist""".split())
+# particles inside Romance place and body names ("Viña del Mar", "Castanheira de Pera")
+PLACE_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "di", "du", "des", "della", "dello"})
 # seats of power that stand for their state, except as the place of a meeting ("talks at the Kremlin")
 SEATS_OF_POWER = {"kremlin": "Russia", "the kremlin": "Russia"}
 
@@ -336,7 +341,8 @@ STATE_SOURCE_WORDS = frozenset({"security", "military", "police", "government", 
                                 "official", "medical", "hospital"})
 # units of land a number can count ("39 of the 75 districts"): never a casualty figure
 AREA_NOUNS = frozenset({"districts", "provinces", "regions", "states", "counties", "villages", "towns", "cities",
-                        "countries", "municipalities", "governorates", "oblasts", "prefectures"})
+                        "countries", "municipalities", "governorates", "oblasts", "prefectures", "townships",
+                        "neighbourhoods", "neighborhoods", "islands"})
 # counted things that are never casualties ("searched two addresses", "destroyed 40 vehicles")
 THING_NOUNS = frozenset("""
 addresses address homes houses buildings structures vehicles cars trucks tanks aircraft planes jets drones
@@ -476,6 +482,7 @@ PLACE_NOUNS = frozenset("""
 province district region county governorate state city town village valley area municipality prefecture
 neighbourhood neighborhood camp island islands mountains river provinces districts regions counties states
 cities towns villages areas oblast enclave territory border corridor crossing checkpoint capital borough forest
+prefectures neighbourhoods neighborhoods townships township mountain peninsula suburb
 """.split())
 # nouns in apposition that make a name a person (", a senior researcher at the group,")
 APPOS_PERSON_NOUNS = frozenset("""

@@ -535,6 +535,13 @@ class Extractor:
                     and not any(x in L.COUNTRY_BY_LOWER or x in L.CAPITALS for x in (
                         doc[start:end].text.lower(), self.lower[end + 1])):
                 end += 2  # "Saxony-Anhalt", "Baden-Württemberg"
+            if lab == "ORG" and start >= 3 and self.lower[start - 1] == "and" and doc[start - 2].text[:1].isupper() \
+                    and doc[start - 2].tag_ == "NNP" and self.lower[start - 3] == "the" \
+                    and not any(x.start <= start - 2 < x.end for x in doc.ents):
+                start -= 2  # "the Fire and Disaster Management Agency": NER began at "Disaster"
+            while end + 1 < n and lab in ("GPE", "LOC", "FAC", "ORG") and self.lower[end] in L.PLACE_PARTICLES \
+                    and doc[end + 1].text[:1].isupper() and doc[end + 1].tag_ == "NNP" and end > start:
+                end += 2  # "Viña del Mar", "Figueiró dos Vinhos", "Guardia di Finanza"
             while end > start + 1 and (doc[start].is_quote or self.lower[start] == "the" and doc[start + 1].is_quote):
                 start += 1  # 'the "Islamic State" group'
             if end > start and not self.junk[start]:
@@ -848,6 +855,9 @@ class Extractor:
                     and doc[last].text[:1].isupper():
                 sp.label_ = "ORG"  # "the Asia-Pacific Economic Cooperation" (NER: a place)
                 continue
+            if sp.end - first == 1 and low[first] in L.PARTY_ADJECTIVES and nxt == "party" and sp.end < n:
+                sp.start, sp.end, sp.label_ = first, sp.end + 1, "ORG"  # "the Conservative party": the party
+                continue
             if sp.label_ in ("PERSON", "GPE") and nxt in L.ORG_AFTER_NOUNS and sp.end < n \
                     and not doc[sp.end].text[:1].isupper() and tlow not in L.COUNTRY_BY_LOWER \
                     and tlow not in L.CAPITALS and not demonym:
@@ -872,7 +882,8 @@ class Extractor:
                     e2 -= 1
                 if low[e2 - 1] in L.ORG_HEADS and doc[e2 - 1].text[:1].isupper():
                     sp.end = e2  # "African Union commission" -> "African Union"; not "Gaza health ministry"
-                elif e2 == last and low[last] in L.ORG_AFTER_NOUNS and doc[e2 - 1].text[:1].isupper():
+                elif e2 == last and low[last] in L.ORG_AFTER_NOUNS and doc[e2 - 1].text[:1].isupper() \
+                        and not (e2 - first == 1 and low[first] in L.PARTY_ADJECTIVES):
                     sp.end = e2  # "the Pheu Thai party", "the Wagner group" -> the name
             if sp.label_ in ("ORG", "PERSON") and sp.end - first >= 2 and (
                     low[sp.end - 1] in L.PLACE_HEADS or low[first] in ("place", "rue", "plaza")) \
@@ -920,7 +931,8 @@ class Extractor:
                     and tlow not in L.KNOWN_ORGS and not any(low[t] in L.ORG_HEADS for t in range(first, sp.end)):
                 sp.label_ = "GPE"  # "the only border crossing, Bab al-Hawa," / "Bab al-Hawa, a border town"
             elif sp.label_ == "ORG" and placey and (" " not in doc[first:sp.end].text
-                                                    or prev == "of" and prev2 in L.PLACE_NOUNS
+                                                    or prev == "of" and (prev2 in L.PLACE_NOUNS
+                                                                         or prev2 in L.DIRECTION_WORDS)
                                                     or nxt in L.PLACE_NOUNS and sp.end - first <= 3) \
                     and not text.isupper() \
                     and low[last] not in L.ORG_HEADS and tlow not in L.KNOWN_ORGS and tlow not in L.GROUP_NORPS:

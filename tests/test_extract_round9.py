@@ -275,3 +275,15 @@ def test_speakers_by_pronoun_inner_verb_group_and_untitled_president(speakers, t
 ])
 def test_particles_plural_place_nouns_adjective_parties_and_names_with_and(entities, text, name, kind):
     assert entities(text).get(name) == kind
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Police fired tear gas in Harare on Monday.\n\n\"They beat my husband and my son in front of us,\" said a "
+     "woman who gave her name only as Memory.", "Memory"),
+    ("Gunmen attacked the parliament in Tehran on Wednesday, killing 12 people.\n\nThe Islamic Revolutionary Guard "
+     "Corps was far less measured. In a statement it said the attack came a week after a meeting in Riyadh.\n\n"
+     "\"The spilling of this pure blood will not go unavenged,\" the statement said.",
+     "Islamic Revolutionary Guard Corps"),
+])
+def test_a_speaker_named_only_as_x_and_the_statement_s_author(speakers, text, speaker):
+    assert speakers(text)[0][1] == speaker

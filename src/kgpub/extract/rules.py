@@ -973,6 +973,19 @@ class Extractor:
 
         # 3. names NER missed: country names, "X-led coalition", "the town of X", "X province"
         added: list[_Span] = []
+        for k in range(3, n):  # "a woman who gave her name only as Memory", "identified only as Ahmed"
+            if doc[k].text[:1].isupper() and doc[k].tag_ in ("NNP", "NN") and low[k - 1] == "as" \
+                    and not self.in_quote[k] and k not in self.sent_starts \
+                    and (low[k - 2] == "name" or low[k - 2] == "only" and low[k - 3] in ("name", "identified")
+                         or low[k - 2] == "identified"):
+                e = k + 1
+                while e < n and e - k < 3 and doc[e].tag_ == "NNP" and doc[e].text[:1].isupper():
+                    e += 1
+                if all(label_at[t] is None or label_at[t].label_ != "PERSON" for t in range(k, e)):
+                    for t in range(k, e):
+                        if label_at[t] is not None:
+                            label_at[t].label_ = ""
+                    added.append(_Span(k, e, "PERSON"))
         k = 0
         while k < n:
             if label_at[k] is not None or not doc[k].text[:1].isupper() or self.in_quote[k] or self.junk[k]:
@@ -1690,6 +1703,19 @@ class Extractor:
             if low not in L.LOOSE_COREF_NOUNS:
                 return None  # "the council wrote" names no council seen so far: not the last organisation
             return cands[0] if cands else None
+        if low in ("statement", "communique", "communiqué") and any(c.lower_ == "the" for c in tok.children):
+            si = self.sent_of[tok.i]  # "the statement said": who made the statement named just before
+            for sj in range(si - 1, max(-1, si - 4), -1):
+                sent = self.sents[sj]
+                if not any(self.lower[t] in ("statement", "communique", "communiqué") and not self.in_quote[t]
+                           for t in range(sent.start, sent.end)):
+                    continue
+                for c in sent.root.children:
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("statement", "communique"):
+                        e = self.resolve(c, before=c.idx)
+                        if e is not None and e.kind != "place":
+                            return e
+                break
         if low in L.ROLE_NOUNS and any(c.lower_ in ("the", "his", "her", "its", "their") for c in tok.children):
             # "the president said" after "President François Hollande"; else the person last named as a
             # subject nearby ("In Washington, Barack Obama said … the president said on Saturday")
@@ -3091,6 +3117,11 @@ class Extractor:
                         if m is not None and m.entity is not None and m.entity.kind == "person":
                             return m.entity
                     e = self.resolve(c, before=min(qs, c.idx))
+                    if e is None:  # "said a woman who gave her name only as Memory"
+                        e = next((self.mention_at[t.i].entity for t in c.subtree
+                                  if t.i > 0 and self.lower[t.i - 1] == "as" and self.mention_at[t.i] is not None
+                                  and self.mention_at[t.i].entity is not None
+                                  and self.mention_at[t.i].entity.kind == "person"), None)
                     if e is None and self.mention_at[c.i] is None and (c.tag_ == "NNP" or c.tag_ in ("NNS", "NN")
                                                                         and c.text[:1].isupper() and c.i > 0):
                         e = next((p for p in self.entities if p.kind == "person"

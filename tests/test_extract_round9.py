@@ -287,3 +287,11 @@ def test_particles_plural_place_nouns_adjective_parties_and_names_with_and(entit
 ])
 def test_a_speaker_named_only_as_x_and_the_statement_s_author(speakers, text, speaker):
     assert speakers(text)[0][1] == speaker
+
+
+def test_patients_who_died_are_killed_and_registered_voters_other(counts9):
+    got = counts9("An air strike destroyed a hospital in Aleppo on Wednesday. The charity said at least 14 patients "
+                  "and staff had died. Seventeen candidates were on the ballot in the election, and about 7.3 million "
+                  "people were registered to vote.")
+    assert ("killed", 14) in got and ("injured", 14) not in got
+    assert ("other", 7300000) in got

@@ -253,7 +253,7 @@ marines sailors medics doctors workers volunteers agents members investigators o
 # people sent to a scene: a figure of them is an `other` count when the sentence names no casualties
 RESPONDER_NOUNS = frozenset("""
 troops soldiers reservists rescuers volunteers firefighters gendarmes personnel peacekeepers guardsmen
-marines policemen responders investigators observers
+marines policemen responders investigators observers agents
 """.split())
 # people a vessel carries, and the verbs that carry them: `other` counts ("carrying 217 passengers")
 ABOARD_NOUNS = frozenset({"passengers", "crew", "crewmembers", "sailors"})

@@ -25,6 +25,9 @@ _SKIP_NUM_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 _DISPLACED_AFTER = re.compile(
     r"(?:[\w'’-]+ ){0,4}?(?:forced|driven|lost|left|fled|uprooted|had to leave|have had to leave|streamed out)"
     r"(?: (?:from|out of))?(?: (?:their|his|her|the)) (?:homes?|houses?|enclave|villages?)\b")
+_DIED_AFTER = re.compile(r"(?:[\w'’-]+ ){0,5}?(?:had |have |were |was )?(?:died|killed|shot dead|dead)\b")
+_VOTERS_AFTER = re.compile(r"(?:[\w'’-]+ ){0,3}?(?:were |are |was )?registered to vote\b"
+                           r"|(?:[\w'’-]+ ){0,4}?had cast (?:a|their) ballots?\b")
 _CAPTIVE_AFTER = re.compile(r"(?:[\w'’-]+ ){0,3}?(?:were|was|had been|have been) (?:taken|held) (?:captive|hostage)\b")
 
 
@@ -2428,6 +2431,8 @@ class Extractor:
                 if L.COUNT_TYPE_WORDS[w] == "participants":
                     break
                 ctype = L.COUNT_TYPE_WORDS[w]
+                if w in ("patients", "casualties") and _DIED_AFTER.match(" ".join(low[k + 1:min(sent.end, k + 9)])):
+                    ctype = "killed"  # "at least 14 patients and staff had died", "460 patients … were shot dead"
                 break
             if w in L.OTHER_COUNT_NOUNS:
                 ctype = "other"
@@ -2739,6 +2744,8 @@ class Extractor:
                     "participants", "affected") for k in range(sent.start, sent.end)):
                 return noun.text  # "about 13,000 troops", "more than 1,000 rescue workers joined the search"
         after = " ".join(self.lower[e:e + 4])
+        if _VOTERS_AFTER.match(" ".join(self.lower[e:e + 8])):
+            return "voters"  # "about 7.3 million people were registered to vote", "… voters had cast a ballot"
         if after.startswith(("eligible to vote", "eligible voters", "registered voters")) or noun.i >= e and any(
                 c.lower_ == "eligible" for c in list(noun.children) + list(noun.head.children)):
             return "eligible voters"

@@ -83,3 +83,13 @@ def ents(extract_text):  # type: ignore[no-untyped-def]
         return {e["name"]: (e["type"], e.get("aliases", [])) for e in sheet.get("entities", [])}
 
     return run
+
+
+@pytest.fixture(scope="module")
+def entities(extract_text):  # type: ignore[no-untyped-def]
+    """``entities(text) -> {name: type}`` for the entities extracted from ``text`` under a short headline."""
+    def run(text: str) -> dict[str, str]:
+        sheet = extract_text("Talks in Arlen\n\n" + text, published="2024-05-01")
+        return {e["name"]: e["type"] for e in sheet.get("entities", [])}
+
+    return run

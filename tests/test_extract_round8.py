@@ -179,14 +179,6 @@ def test_quotes_and_speakers(quotes, text, expected):
     assert quotes(text) == expected
 
 
-@pytest.fixture(scope="module")
-def entities(extract_text):
-    def run(text: str) -> dict[str, str]:
-        sheet = extract_text("Talks in Arlen\n\n" + text, published="2024-05-01")
-        return {e["name"]: e["type"] for e in sheet.get("entities", [])}
-
-    return run
-
 
 @pytest.mark.parametrize("text, name, kind", [
     ("Two rebel groups hold the town: Jaish al-Tawhid, based in Douma, and Faylaq al-Sham.",

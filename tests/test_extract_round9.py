@@ -71,14 +71,6 @@ def test_a_hyphen_between_two_countries_joins_no_place(entities):
     assert "Russia-Ukraine" not in got
 
 
-@pytest.fixture(scope="module")
-def entities(extract_text):
-    def run(text: str) -> dict[str, str]:
-        sheet = extract_text("Talks in Arlen\n\n" + text, published="2024-05-01")
-        return {e["name"]: e["type"] for e in sheet.get("entities", [])}
-
-    return run
-
 
 @pytest.fixture(scope="module")
 def reporters(extract_text):

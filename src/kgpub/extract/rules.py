@@ -909,7 +909,8 @@ class Extractor:
             placey = (prev == "of" and (prev2 in L.PLACE_NOUNS or prev2 in L.DIRECTION_WORDS
                                         or prev2 in L.STATE_OF_NOUNS and prev2 != "ministry" and sp.end - first == 1)) \
                 or nxt in L.PLACE_NOUNS and doc[sp.end].tag_ in ("NN", "NNS") \
-                or sp.end + 1 < n and low[sp.end + 1] in L.PLACE_NOUNS | L.PLACE_HEADS and doc[sp.end].tag_ == "NN" \
+                or sp.end + 1 < n and (low[sp.end + 1] in L.PLACE_NOUNS or low[sp.end + 1] in L.PLACE_HEADS) \
+                and doc[sp.end].tag_ == "NN" \
                 and doc[sp.end + 1].tag_ in ("NN", "NNS") and not doc[sp.end].text[:1].isupper() \
                 or prev in ("nearby", "neighbouring", "neighboring") \
                 or self._dateline_place(first) \
@@ -2422,7 +2423,8 @@ class Extractor:
             ctype = "displaced"  # "about 600,000 forced from their homes", "3,000 people had lost their homes"
         elif _CAPTIVE_AFTER.match(after):
             ctype, group = "other", "people taken hostage"  # "About 250 people were taken captive"
-        elif noun.dep_ == "dobj" and noun.i >= e and noun.head.lower_ in L.RELEASE_VERBS | L.RESCUE_VERBS:
+        elif noun.dep_ == "dobj" and noun.i >= e and (noun.head.lower_ in L.RELEASE_VERBS
+                                                      or noun.head.lower_ in L.RESCUE_VERBS):
             ctype, group = "other", f"{noun.text} {noun.head.lower_}"  # "a raid to free four captives"
         # 1. the word right after the number ("33 dead", "41 wounded", "19 injured people")
         for k in range(e, min(e + 2, sent.end) if ctype is None else e):

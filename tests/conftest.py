@@ -93,3 +93,14 @@ def entities(extract_text):  # type: ignore[no-untyped-def]
         return {e["name"]: e["type"] for e in sheet.get("entities", [])}
 
     return run
+
+
+@pytest.fixture(scope="module")
+def quotes(extract_text):  # type: ignore[no-untyped-def]
+    """``quotes(text) -> [(quote, speaker name)]`` for the quotes extracted from ``text``."""
+    def run(text: str) -> list[tuple[str, str | None]]:
+        sheet = extract_text("Violence in Arlen\n\n" + text, published="2024-05-01")
+        names = {e["id"]: e["name"] for e in sheet.get("entities", [])}
+        return [(q["text"], names.get(q.get("speaker"))) for q in sheet.get("quotes", [])]
+
+    return run

@@ -114,16 +114,6 @@ def test_including_after_a_figure_names_no_part_of_an_earlier_one(counts):
     assert ("injured", 2, "Canadians", 25) in got
 
 
-@pytest.fixture(scope="module")
-def quotes(extract_text):
-    def run(text: str) -> list[tuple[str, str | None]]:
-        sheet = extract_text("Violence in Arlen\n\n" + text, published="2024-05-01")
-        names = {e["id"]: e["name"] for e in sheet.get("entities", [])}
-        return [(q["text"], names.get(q.get("speaker"))) for q in sheet.get("quotes", [])]
-
-    return run
-
-
 @pytest.mark.parametrize("text, expected", [
     pytest.param(
         "President Lorna Vasquez condemned the bombing in Arlen.\n\nShe had been abroad when it happened. "

@@ -71,7 +71,6 @@ def test_a_hyphen_between_two_countries_joins_no_place(entities):
     assert "Russia-Ukraine" not in got
 
 
-
 @pytest.fixture(scope="module")
 def reporters(extract_text):
     def run(text: str) -> list[tuple[int, str | None]]:
@@ -230,16 +229,6 @@ def test_what_befell_the_people_right_after_the_figure_types_it(counts9, text, e
     assert set(counts9(text)) == expected
 
 
-@pytest.fixture(scope="module")
-def speakers(extract_text):
-    def run(text: str) -> list[tuple[str, str | None]]:
-        sheet = extract_text("Leaders speak out on the crisis\n\n" + text, published="2024-05-01")
-        names = {e["id"]: e["name"] for e in sheet.get("entities", [])}
-        return [(q["text"][:20], names.get(q.get("speaker"))) for q in sheet.get("quotes", [])]
-
-    return run
-
-
 @pytest.mark.parametrize("text, speaker", [
     ("Donald Trump met Volodymyr Zelensky in the Oval Office on Friday. The exchange began calmly. Then Vance said "
      "the path to peace ran through \"diplomacy\", and Zelensky asked what kind of diplomacy he meant.\n\nTrump cut "
@@ -252,8 +241,8 @@ def speakers(extract_text):
     ("In Washington, Barack Obama said the operation could take months.\n\n\"We will not allow these terrorists to "
      "carry out a genocide,\" the president said on Saturday.", "Barack Obama"),
 ])
-def test_speakers_by_pronoun_inner_verb_group_and_untitled_president(speakers, text, speaker):
-    assert speakers(text)[0][1] == speaker
+def test_speakers_by_pronoun_inner_verb_group_and_untitled_president(quotes, text, speaker):
+    assert quotes(text)[0][1] == speaker
 
 
 @pytest.mark.parametrize("text, name, kind", [
@@ -277,8 +266,8 @@ def test_particles_plural_place_nouns_adjective_parties_and_names_with_and(entit
      "\"The spilling of this pure blood will not go unavenged,\" the statement said.",
      "Islamic Revolutionary Guard Corps"),
 ])
-def test_a_speaker_named_only_as_x_and_the_statement_s_author(speakers, text, speaker):
-    assert speakers(text)[0][1] == speaker
+def test_a_speaker_named_only_as_x_and_the_statement_s_author(quotes, text, speaker):
+    assert quotes(text)[0][1] == speaker
 
 
 def test_patients_who_died_are_killed_and_registered_voters_other(counts9):

@@ -551,6 +551,8 @@ cathedral temple shrine market station refinery mall arena harbor harbour juncti
 # prepositions whose object is usually a place
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "throughout", "around", "through",
                             "into", "towards", "toward"})
+PLACE_PREPS = LOCATIVE_PREPS | {"of", "from", "to", "between"}
+"""Prepositions before a word the gazetteer knows that make it the town ("the governor of Kisumu")."""
 # bare words NER tags as places or people that are not entities in a news fact sheet
 NOT_ENTITIES = frozenset({"west", "east", "north", "south", "the west", "southeastern", "northeastern",
                           "southwestern", "northwestern", "southern", "northern", "eastern", "western", "mps",

@@ -13,6 +13,7 @@ from typing import Any
 
 from kgpub.extract import lexicon as L
 from kgpub.extract.dates import resolve_date
+from kgpub.extract.places import fold, world_places
 
 _ENT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _MONTHS_DAYS = frozenset("""january february march april may june july august september october november december
@@ -170,6 +171,8 @@ class Extractor:
         doc = self.doc
         storm_names = {self.lower[t + 1] for t in range(len(doc) - 1) if self.lower[t] in L.EVENT_NAME_HEADS
                        and self.lower[t] != "operation" and doc[t + 1].text[:1].isupper()}
+        self.person_words = {low for ent in doc.ents if ent.label_ == "PERSON" and (len(ent) > 1 or self._titled(
+            ent.start)) for low in self.lower[ent.start:ent.end]}  # "Barack Obama", "President Obama"
         mentions: list[Mention] = []
         for ent in self._raw_spans():
             if ent.label_ == "ORG_EXTRA":
@@ -273,6 +276,8 @@ class Extractor:
             elif label == "PERSON" and len(span) == 1 and span.root.dep_ == "pobj" and span.root.head.lower_ in (
                     "in", "at", "near", "through", "across", "outside", "into", "from", "to"):
                 label = "GPE"  # "in central Santiago", "in the Sahel"
+            elif label in ("PERSON", "ORG") and self._world_place(start, end, label):
+                label = "GPE"  # "Banska Bystrica", "in Wakayama": a town or region NER did not know
             if label == "NORP":
                 m = self._norp_mention(span, low)
                 if m:
@@ -401,6 +406,50 @@ class Extractor:
             return False
         window = " ".join(self.lower[start:start + 9])
         return bool(re.search(r"\( (?:afp|reuters|ap|dpa|anadolu) \) [-–—]", window))
+
+    def _person_like_org(self, sp: _Span, label_at: list[_Span | None]) -> bool:
+        """Two or three capitalised words NER called an organisation, in a list of people or followed
+        by ", who": a person ("Emmanuel Macron, Olaf Scholz and …", "was Atal Bihari Vajpayee, who")."""
+        doc, low = self.doc, self.lower
+        text = doc[sp.start:sp.end].text
+        words = text.split()
+        if not 2 <= len(words) <= 3 or text.isupper() or text.lower() in L.KNOWN_ORGS \
+                or text.lower() in L.COUNTRY_BY_LOWER or fold(text) in world_places() \
+                or not all(re.fullmatch(r"[A-Z][a-zà-ÿ]+(?:[-'’][A-Z][a-zà-ÿ]+)*", w) for w in words) \
+                or any(self.tags[t] == "NNPS" for t in range(sp.start, sp.end)) \
+                or low[sp.start] == "the" or sp.start and low[sp.start - 1] == "the" \
+                or any(low[t] in L.ORG_HEADS or low[t] in L.PLACE_HEADS or low[t] in L.ORG_AFTER_NOUNS
+                       or low[t] in L.DEMONYMS for t in range(sp.start, sp.end)):
+            return False
+        if sp.end + 1 < len(doc) and doc[sp.end].text == "," and low[sp.end + 1] == "who":
+            return True
+        root = doc[sp.end - 1]
+        partners = [root.head] if root.dep_ == "conj" else []
+        partners += [c for c in root.children if c.dep_ == "conj"]
+        return any((other := label_at[p.i]) is not None and other is not sp and other.label_ == "PERSON"
+                   and other.end - other.start >= 2 for p in partners)
+
+    def _world_place(self, start: int, end: int, label: str) -> bool:
+        """A town or region of the world gazetteer that NER called a person or an organisation. A
+        single word needs a place's context, and a titled or speaking name, or the word of a person's
+        name found elsewhere in the article, stays what NER said."""
+        doc, low = self.doc, self.lower
+        name = fold(doc[start:end].text)
+        if name not in world_places() or name in L.KNOWN_ORGS \
+                or self._titled(start) and self.lower[start - 1] != "of" \
+                or self._speaking_name(start, end):
+            return False
+        if end - start >= 2:
+            return not any(low[t] in L.ORG_HEADS or low[t] in L.PERSON_TITLES for t in range(start, end))
+        if label == "PERSON" and low[start] in self.person_words:
+            return False
+        tok = doc[start]
+        return label == "PERSON" and tok.dep_ not in ("nsubj", "nsubjpass", "poss") \
+            or tok.dep_ == "pobj" and tok.head.lower_ in L.PLACE_PREPS and not tok.text.isupper() \
+            or tok.dep_ == "conj" and any(t.ent_type_ in ("GPE", "LOC") for t in (tok.head, *tok.conjuncts)) \
+            or end + 1 < len(doc) and doc[end].text == "," and (
+                low[end + 1] in L.COUNTRY_BY_LOWER or doc[end + 1].ent_type_ == "GPE") \
+            or end < len(doc) and low[end] in L.ADMIN_AREA_NOUNS
 
     def _outlet(self, e: Entity) -> bool:
         """A news outlet: a known one, or a name right before "television", "newspaper", "agency" …"""
@@ -957,6 +1006,9 @@ class Extractor:
         #     and Avdiivka"): NER gives unfamiliar towns any label
         for _ in range(2):
             for sp in spans:
+                if sp.label_ == "ORG" and self._person_like_org(sp, label_at):
+                    sp.label_ = "PERSON"  # "Emmanuel Macron, Olaf Scholz, Justin Trudeau", "was X, who …"
+                    continue
                 if sp.label_ not in ("PERSON", "ORG") or sp.end - sp.start > 2:
                     continue
                 text = doc[sp.start:sp.end].text

@@ -55,3 +55,19 @@ def test_a_name_ner_called_an_organisation_among_people_or_before_who_is_a_perso
 def test_an_organisation_listed_with_a_person_stays_an_organisation(entities):
     got = entities("The conference was co-hosted by French President Emmanuel Macron and the United Nations.")
     assert got["United Nations"] == "organization"
+
+
+def test_a_known_organisation_opening_a_paragraph_is_found_whole(entities):
+    assert entities("Islamic State claimed responsibility for the attack on Monday.")["Islamic State"] \
+        == "organization"
+
+
+def test_faiths_and_diseases_are_no_entities(entities):
+    got = entities("The preacher said Islam forbids the killing of civilians, and Covid had kept worshippers away.")
+    assert not {"Islam", "Covid"} & set(got)
+
+
+def test_a_family_name_written_first_is_the_person_not_a_place(entities):
+    got = entities("Chinese President Xi Jinping arrived in Kazan on Tuesday. On Wednesday, Modi and Xi held "
+                   "their first formal talks in five years.")
+    assert got["Xi Jinping"] == "person" and "Xi" not in got

@@ -559,7 +559,14 @@ NOT_ENTITIES = frozenset({"west", "east", "north", "south", "the west", "southea
                           "bst", "gmt", "utc", "edt", "est", "cet", "cest",
                           "riot", "turnout", "fighting",
                           "rescuers", "residents", "witnesses", "cyclone", "hurricane", "parliament",
-                          "easter", "christmas", "ramadan", "eid", "hajj", "new year", "passover", "diwali"})
+                          "easter", "christmas", "ramadan", "eid", "hajj", "new year", "passover", "diwali",
+                          # faiths, scriptures, rites and feasts; diseases and weather; weapons; a cry
+                          "islam", "christianity", "judaism", "hinduism", "buddhism", "sikhism", "sabbath", "mass",
+                          "lent", "koran", "quran", "bible", "torah", "easter weekend", "christmas eve",
+                          "new year's eve", "good friday", "holy week", "yom kippur", "rosh hashanah",
+                          "covid", "covid-19", "ebola", "el niño", "el nino", "la niña", "la nina",
+                          "kalashnikov", "himars", "atacms", "storm shadow", "shahed", "iskander", "kinzhal",
+                          "tomahawk", "allahu akbar"})
 # generic state bodies that, when unnamed, speak for their country ("the army said", "police said")
 STATE_BODIES = frozenset("""
 government army military police officials official authorities ministry media forces troops

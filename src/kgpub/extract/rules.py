@@ -274,7 +274,8 @@ class Extractor:
                     and label in ("PERSON", "ORG", "GPE", "LOC", "NORP"):
                 label = "GPE"  # the small model sometimes calls "Malawi", "Baku" or "Crimea" a person
             elif label == "PERSON" and len(span) == 1 and span.root.dep_ == "pobj" and span.root.head.lower_ in (
-                    "in", "at", "near", "through", "across", "outside", "into", "from", "to"):
+                    "in", "at", "near", "through", "across", "outside", "into", "from", "to") \
+                    and low not in self.person_words:
                 label = "GPE"  # "in central Santiago", "in the Sahel"
             elif label in ("PERSON", "ORG") and self._world_place(start, end, label):
                 label = "GPE"  # "Banska Bystrica", "in Wakayama": a town or region NER did not know
@@ -1130,6 +1131,7 @@ class Extractor:
                 sp = label_at[t]
                 if sp is not None and (sp.label_ in ("ORG", "ORG_EXTRA", "COUNTRY_EXTRA", "DATE", "CARDINAL")
                                        and not (sp.start >= s - 1 and sp.end <= e and low[sp.start] == "the")
+                                       and not (sp.label_ == "ORG" and sp.start > s and sp.end <= e)
                                        or sp.start < s and not (sp.start == s - 1 and low[sp.start] == "the")
                                        or sp.end > e):
                     return False
@@ -1487,7 +1489,9 @@ class Extractor:
                                                  or m.kind == "person" and len(words) == 2 and words == pw[:2]):
                         target = p
                         break
-                if target is None and m.kind == "person" and len(words) == 1:
+                if target is None and len(words) == 1 and (m.kind == "person" or m.kind == "place" and not (
+                        L.CAPITALS.get(m.text.lower()) or m.text.lower() in L.KNOWN_PLACES
+                        or fold(m.text) in world_places())):
                     # "Xi" after "Xi Jinping", "Qin" after "Qin Gang": family names written first
                     firsts = [p for p in persons if len(p.name.split()) > 1 and p.name.split()[0] == m.text]
                     if firsts:  # "Kim" after "Kim Jong Un" and "Kim Yong Chol": the one named first
@@ -1551,7 +1555,15 @@ class Extractor:
             if kind != "person" or (kind, name) not in by_key:
                 continue
             other = by_key.get(("place", name)) or by_key.get(("country", name))
-            if other is None or other is e or len(e.mentions) > len(other.mentions):
+            if other is None or other is e:
+                continue
+            if len(e.mentions) > len(other.mentions):
+                if other.kind == "place" and not L.CAPITALS.get(name) and name not in L.KNOWN_PLACES and (
+                        name in self.person_words or any(self._titled(x.start) for x in e.mentions)):
+                    for x in other.mentions:  # "President Trump" four times, "in Osaka, Japan, Trump wrote"
+                        x.entity, x.kind = e, "person"
+                    e.mentions.extend(other.mentions)
+                    del by_key[("place", name)]
                 continue
             for x in e.mentions:
                 x.entity = other

@@ -71,3 +71,30 @@ def test_a_family_name_written_first_is_the_person_not_a_place(entities):
     got = entities("Chinese President Xi Jinping arrived in Kazan on Tuesday. On Wednesday, Modi and Xi held "
                    "their first formal talks in five years.")
     assert got["Xi Jinping"] == "person" and "Xi" not in got
+
+
+@pytest.fixture(scope="module")
+def counts10(extract_text):  # type: ignore[no-untyped-def]
+    def run(text: str) -> set[tuple[str, int]]:
+        sheet = extract_text("Airliner lost at sea\n\n" + text, published="2024-05-01")
+        return {(c["type"], c["value"]) for c in sheet.get("counts", [])}
+
+    return run
+
+
+def test_people_on_board_count_for_a_crash_that_has_no_toll_yet(counts10):
+    got = counts10("A passenger jet carrying 150 people crashed into the sea on Monday. The plane was carrying 142 "
+                   "passengers and eight crew, the airline said. More than 300 rescuers joined the search.")
+    assert {("other", 150), ("other", 142), ("other", 300)} <= got
+
+
+def test_a_daily_figure_is_no_count(counts10):
+    got = counts10("The train derailed near the border on Friday. The network carries about 13 million passengers a "
+                   "day, the ministry said.")
+    assert not any(v == 13_000_000 for _, v in got)
+
+
+def test_people_captured_are_arrested_and_people_brought_out_alive_are_rescued(counts10):
+    got = counts10("Clashes broke out in the capital. The ministry said two officers had been shot dead, and that "
+                   "protesters had captured 45 police officers. In the north, 210 miners were brought out alive.")
+    assert {("killed", 2), ("arrested", 45), ("other", 210)} <= got

@@ -244,7 +244,8 @@ for _kind, _words in {
         EVENT_TRIGGERS[_w] = _kind
 # words that make a toll with no event word a disaster's, not violence ("the worst rail disaster")
 ACCIDENT_WORDS = frozenset({"disaster", "disasters", "crash", "crashes", "accident", "accidents", "collision",
-                            "derailment", "collapse", "fire", "fires", "sinking", "capsized", "stampede"})
+                            "derailment", "collapse", "fire", "fires", "sinking", "capsized", "stampede",
+                            "crashed", "sank", "derailed", "collapsed", "shipwreck"})
 # people sent somewhere, counted as `other` ("1,700 national guard soldiers were deployed")
 PERSONNEL_NOUNS = frozenset("""
 troops soldiers officers police policemen staff personnel firefighters rescuers guardsmen peacekeepers
@@ -257,6 +258,8 @@ marines policemen responders investigators observers agents
 """.split())
 # people a vessel carries, and the verbs that carry them: `other` counts ("carrying 217 passengers")
 ABOARD_NOUNS = frozenset({"passengers", "crew", "crewmembers", "sailors"})
+VEHICLE_NOUNS = frozenset("""plane planes jet airliner aircraft helicopter boat boats ship vessel ferry dinghy
+bus train coach truck lorry""".split())
 CARRY_VERBS = frozenset({"carrying", "carried", "carry", "carries", "had", "has", "with", "including"})
 # verbs that make a figure of people saved: an `other` count ("2,437 people were rescued alive")
 RESCUE_VERBS = frozenset({"rescued", "freed", "saved", "airlifted", "pulled", "plucked"})
@@ -313,7 +316,7 @@ _COUNT_WORDS = {
     "displaced": "displaced displacing displace fled flee fleeing homeless refugees evacuated evacuees "
                  "uprooted shelter bussed evacuation",
     "arrested": "arrested arrest arrests arresting detained detain detaining detention detentions held "
-                "jailed imprisoned rounded caught detainees remanded",
+                "jailed imprisoned rounded caught detainees remanded captured",
     "missing": "missing unaccounted disappeared",
     "participants": "marched protesters demonstrators marchers crowd crowds participants rallied gathered "
                     "attended protested demonstrated",

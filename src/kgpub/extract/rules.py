@@ -2596,7 +2596,8 @@ class Extractor:
                             break
                     if h.lower_ in ("taken", "moved", "bussed", "brought", "transferred") \
                             and c.dep_ in ("prep", "prt") \
-                            and c.lower_ in ("out", "from") and c.i > noun.i:
+                            and c.lower_ in ("out", "from") and c.i > noun.i \
+                            and not any(g.lower_ == "alive" for g in h.children):
                         ctype = "displaced"  # "3,000 people had been taken out of the enclave"
                         break
                     if h.lower_ in ("lost", "lose", "losing") and noun.dep_ == "dobj" and noun.head.i == h.i \
@@ -2790,8 +2791,13 @@ class Extractor:
             return "voters"  # "more than 13.5 million people voted for him"
         if noun.i >= e and low in ("homes", "houses", "buildings", "dwellings") and verb.lower_ in L.DESTROY_VERBS:
             return f"{noun.text} {verb.lower_}"
-        if noun.i >= e and low in L.ABOARD_NOUNS and verb.lower_ in L.CARRY_VERBS:
-            return noun.text  # "the plane was carrying 217 passengers and seven crew"
+        if noun.i >= e and low in L.ABOARD_NOUNS and verb.lower_ in L.CARRY_VERBS and not re.match(
+                r"(?:a|per|each|every) (?:day|week|month|year)\b|daily|annually|yearly",
+                " ".join(self.lower[noun.i + 1:noun.i + 3])):
+            return noun.text  # "the plane was carrying 217 passengers and seven crew"; not "… a day"
+        if noun.i >= e and low in ("people", "persons") and verb.lower_ in ("carrying", "carried") and any(
+                t.lower_ in L.VEHICLE_NOUNS for t in (verb.head, *verb.children) if t.i < verb.i):
+            return "people on board"  # "a jet carrying 189 people crashed"
         if noun.dep_ == "nsubj" and verb.lower_ in ("was", "were") and any(
                 c.lower_ in ("aboard", "onboard") or c.lower_ == "on" and any(g.lower_ == "board" for g in c.children)
                 or c.lower_ == "among" and any(g.lower_ == "survivors" for g in c.children)
@@ -2799,6 +2805,8 @@ class Extractor:
             return "people on board"  # "four Ukrainians were also on board", "12 were among the survivors"
         if noun.i >= e and low == "survivors":
             return "survivors"
+        if noun.dep_ in ("nsubjpass", "nsubj", "dobj") and any(c.lower_ == "alive" for c in verb.children):
+            return f"{noun.text if noun.i >= e else 'people'} brought out alive"  # "363 miners were brought out alive"
         if noun.dep_ in ("nsubjpass", "dobj") and verb.lower_ in L.RESCUE_VERBS and not (
                 verb.lower_ == "pulled" and (noun.i >= e and noun.lower_ not in L.PEOPLE_NOUNS or any(
                     t.lower_ in ("bodies", "dead", "corpses", "remains") for t in noun.subtree))):
@@ -2995,7 +3003,7 @@ class Extractor:
             for ev in self.events:
                 if ev.kind in kinds and (not ev.implicit or para[ev.sents[0]] == para[si]):
                     return ev
-        if item["type"] not in ("killed", "injured", "missing", "displaced"):
+        if item["type"] not in ("killed", "injured", "missing", "displaced", "other"):
             return None
         # a toll told with no event word ("More than 2,400 people were killed in Haiti"): the fact sheet
         # needs an event, so the count gets one of its own, named by its sentence's place
@@ -3009,6 +3017,8 @@ class Extractor:
         if not disaster and not any(L.EVENT_TRIGGERS.get(self.lower[t]) in ("attack", "airstrike", "offensive")
                                     for t in range(sent.start, sent.end)):
             disaster = disastrous([x for k, x in enumerate(self.sents) if para[k] == para[0]])  # the lead's story
+        if item["type"] == "other" and not disaster:
+            return None  # people on board, rescuers: counted for an accident the article tells of
         kind = "disaster" if disaster else "attack"
         tok = self.doc[item["tok"]]
         for ev in self.events:

@@ -98,3 +98,25 @@ def test_people_captured_are_arrested_and_people_brought_out_alive_are_rescued(c
     got = counts10("Clashes broke out in the capital. The ministry said two officers had been shot dead, and that "
                    "protesters had captured 45 police officers. In the north, 210 miners were brought out alive.")
     assert {("killed", 2), ("arrested", 45), ("other", 210)} <= got
+
+
+def test_vote_figures_count_even_when_no_election_word_names_the_event(extract_text):
+    sheet = extract_text("Networks call the race\n\nThe agency called the race on Saturday. The winner has received "
+                         "more than 74 million votes, more than any candidate before him.", published="2020-11-07")
+    counts = {(c["type"], c["value"]) for c in sheet["counts"]}
+    assert ("other", 74_000_000) in counts
+    kinds = {e["id"]: e["kind"] for e in sheet["events"]}
+    assert all(kinds[c["event"]] == "election" for c in sheet["counts"])
+
+
+def test_people_feared_buried_or_buried_under_rubble_are_missing(counts10):
+    got = counts10("An earthquake struck the province on Monday. Rescuers dug through a school where some 900 students "
+                   "were feared buried. In one city, 1,645 people were buried under debris. Forty victims were buried "
+                   "in a mass grave on Friday.")
+    assert {("missing", 900), ("missing", 1645)} <= got and ("missing", 40) not in got
+    assert not any(v == 1 for _, v in got)  # "In one city": an area, not a count
+
+
+def test_titled_religious_leaders_listed_with_a_see_stay_people(entities):
+    got = entities("Pope Francis and Patriarch Kirill of Moscow and All Russia embraced at the airport.")
+    assert got["Pope Francis"] == "person" and got["Patriarch Kirill"] == "person"

@@ -346,6 +346,9 @@ STATE_SOURCE_WORDS = frozenset({"security", "military", "police", "government", 
 AREA_NOUNS = frozenset({"districts", "provinces", "regions", "states", "counties", "villages", "towns", "cities",
                         "countries", "municipalities", "governorates", "oblasts", "prefectures", "townships",
                         "neighbourhoods", "neighborhoods", "islands"})
+AREA_NOUNS_ONE = frozenset({"district", "province", "region", "county", "village", "town", "city", "country",
+                            "municipality", "governorate", "oblast", "prefecture", "neighbourhood", "neighborhood"})
+"""Right after a number, an area, not people counted ("in one city, …")."""
 # counted things that are never casualties ("searched two addresses", "destroyed 40 vehicles")
 THING_NOUNS = frozenset("""
 addresses address homes houses buildings structures vehicles cars trucks tanks aircraft planes jets drones
@@ -542,7 +545,7 @@ al jazeera associated press sky news""".split("\n")[0].split()) | {"al jazeera",
 OUTLET_NOUNS = frozenset("""television tv channel newspaper radio broadcaster agency daily website station
 outlet""".split())
 # titles that stay part of a single-word name ("Pope Francis", "Queen Suthida", "King Salman")
-REGNAL_TITLES = frozenset({"pope", "queen", "king", "prince", "princess", "emperor", "empress", "sultan"})
+REGNAL_TITLES = frozenset({"pope", "queen", "king", "prince", "princess", "emperor", "empress", "sultan", "patriarch"})
 # words after a person's given name that belong to the family name ("Ursula von der Leyen")
 SURNAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "del", "dos"})
 # lower-case heads that belong to a building's or facility's name ("the Capella hotel", "Adiala jail");

@@ -379,7 +379,9 @@ class Extractor:
         Yuzhny", "communities such as Kfar Aza and Be'eri"."""
         at = {t: m for m in mentions if not m.adjective for t in range(m.start, m.end)}
         for m in mentions:
-            if m.kind != "person" or m.adjective or self._titled(m.start):
+            if m.kind != "person" or m.adjective or self._titled(m.start) or any(
+                    self.lower[t] in words for words in (L.REGNAL_TITLES, L.PERSON_TITLES, L.HONORIFICS)
+                    for t in (m.start, m.start - 1) if t >= 0):
                 continue  # "US Secretary of State John Kerry and Cuba's President Raúl Castro" are people
             top = self.doc[m.end - 1]
             while top.dep_ == "conj" and top.head.i != top.i:
@@ -2513,13 +2515,21 @@ class Extractor:
                 if h.i != noun.i and self._to_death(h):
                     ctype = "killed"  # "were hacked or shot to death", "was beaten to death"
                     break
+                if h.i != noun.i and w == "buried" and any(
+                        c.lower_ in ("feared", "still", "may", "might", "trapped")
+                        or c.dep_ == "prep" and c.lower_ in ("under", "beneath", "in") and any(
+                            g.lower_ in ("rubble", "debris", "ruins", "mud", "snow", "wreckage") for g in c.children)
+                        for c in h.children):
+                    ctype = "missing"  # "some 900 students were feared buried", "buried under debris"
+                    break
                 if h.i != noun.i and w in L.COUNT_TYPE_WORDS and w not in ("shelter", "gathered", "toll"):
                     ctype = L.COUNT_TYPE_WORDS[w]
                     break
                 for c in h.children:
                     if c.dep_ in ("acomp", "oprd", "xcomp", "attr") and c.lower_ in L.COUNT_TYPE_WORDS \
                             and c.i != noun.i:
-                        ctype = L.COUNT_TYPE_WORDS[c.lower_]
+                        ctype = "missing" if c.lower_ == "buried" and h.lower_ in ("feared", "believed") \
+                            else L.COUNT_TYPE_WORDS[c.lower_]  # "feared buried": not yet found
                         break
                     if h.lower_ in ("take", "takes", "took", "taken", "taking") and c.dep_ == "dobj" \
                             and c.lower_ == "part":
@@ -2628,7 +2638,8 @@ class Extractor:
                     continue
                 h = h.head
         if (ctype in ("killed", "injured", "arrested", "missing") and noun.lower_ in L.THING_NOUNS
-                or noun.lower_ in L.AREA_NOUNS) and noun.i >= e and noun.i - e < 3 \
+                or noun.lower_ in L.AREA_NOUNS or noun.lower_ in L.AREA_NOUNS_ONE and noun.i == e) \
+                and noun.i >= e and noun.i - e < 3 \
                 or ctype == "arrested" and noun.i >= e and noun.tag_ in ("NN", "NNS") and noun.i - e < 3 \
                 and noun.lower_ not in L.PEOPLE_NOUNS and noun.lower_ not in L.GENERIC_COUNTED \
                 and noun.lower_ not in L.COUNT_TYPE_WORDS:
@@ -3017,9 +3028,11 @@ class Extractor:
         if not disaster and not any(L.EVENT_TRIGGERS.get(self.lower[t]) in ("attack", "airstrike", "offensive")
                                     for t in range(sent.start, sent.end)):
             disaster = disastrous([x for k, x in enumerate(self.sents) if para[k] == para[0]])  # the lead's story
-        if item["type"] == "other" and not disaster:
+        votes = item["type"] == "other" and bool(re.search(r"\b(?:votes?|voters|ballots|seats|electoral)\b",
+                                                           item["group"] or ""))
+        if item["type"] == "other" and not disaster and not votes:
             return None  # people on board, rescuers: counted for an accident the article tells of
-        kind = "disaster" if disaster else "attack"
+        kind = "election" if votes else "disaster" if disaster else "attack"
         tok = self.doc[item["tok"]]
         for ev in self.events:
             if ev.implicit and ev.kind == kind:  # one toll-only event per kind, not one per paragraph
@@ -3027,7 +3040,8 @@ class Extractor:
                 ev.tokens.append(tok.i)
                 return ev
         places = [e for e in self.entities_in(sent.start, sent.end, ("place", "country"))][:1]
-        label = ("Disaster" if disaster else "Violence") + (f" in {places[0].name}" if places else "")
+        label = {"election": "Election", "disaster": "Disaster"}.get(kind, "Violence") + (
+            f" in {places[0].name}" if places else "")
         ev = Event(kind, label, (tok.idx, tok.idx + len(tok.text)), sents=[si], tokens=[tok.i], places=places,
                    implicit=True)
         self.events.append(ev)

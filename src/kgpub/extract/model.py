@@ -72,6 +72,9 @@ def load_nlp(*, exclude: tuple[str, ...] = EXCLUDED) -> Any:
             nlp.add_pipe("kgpub_paragraphs", before="parser")
         log.debug("loaded spaCy model %s with %s", name, nlp.pipe_names)
         if exclude == EXCLUDED:
+            from kgpub.extract.places import world_places
+
+            world_places()  # the gazetteer loads once, with the model, not inside the first article
             _NLP = nlp
         return nlp
     raise ExtractionError(INSTALL_HINT) from last

@@ -120,3 +120,10 @@ def test_people_feared_buried_or_buried_under_rubble_are_missing(counts10):
 def test_titled_religious_leaders_listed_with_a_see_stay_people(entities):
     got = entities("Pope Francis and Patriarch Kirill of Moscow and All Russia embraced at the airport.")
     assert got["Pope Francis"] == "person" and got["Patriarch Kirill"] == "person"
+
+
+def test_a_party_named_by_adjectives_keeps_its_party_word(entities):
+    got = entities("The Spanish Socialist Workers’ party (PSOE) took 122 seats, and the Basque Nationalist party "
+                   "(PNV) won five.")
+    assert got.get("Spanish Socialist Workers’ party") == "organization"
+    assert got.get("Basque Nationalist party") == "organization"

@@ -910,6 +910,12 @@ class Extractor:
                     and doc[last].text[:1].isupper():
                 sp.label_ = "ORG"  # "the Asia-Pacific Economic Cooperation" (NER: a place)
                 continue
+            if sp.label_ == "ORG" and sp.end - first >= 2 and label_at[sp.end] is None and (
+                    nxt == "party" and (low[last] in L.PARTY_ADJECTIVES or low[last].endswith(("ist", "ists")))
+                    or nxt in ("’", "'") and sp.end + 1 < n and low[sp.end + 1] == "party" and low[last].endswith("s")):
+                sp.end = sp.end + (1 if nxt == "party" else 2)  # "Basque Nationalist party", "Workers’ party"
+                label_at[sp.end - 1] = sp
+                continue
             if sp.end - first == 1 and low[first] in L.PARTY_ADJECTIVES and nxt == "party" and sp.end < n:
                 sp.start, sp.end, sp.label_ = first, sp.end + 1, "ORG"  # "the Conservative party": the party
                 continue
@@ -938,7 +944,8 @@ class Extractor:
                 if low[e2 - 1] in L.ORG_HEADS and doc[e2 - 1].text[:1].isupper():
                     sp.end = e2  # "African Union commission" -> "African Union"; not "Gaza health ministry"
                 elif e2 == last and low[last] in L.ORG_AFTER_NOUNS and doc[e2 - 1].text[:1].isupper() \
-                        and not (e2 - first == 1 and low[first] in L.PARTY_ADJECTIVES):
+                        and not (e2 - first == 1 and low[first] in L.PARTY_ADJECTIVES) \
+                        and not (low[last] == "party" and low[e2 - 1].endswith(("ist", "ists"))):
                     sp.end = e2  # "the Pheu Thai party", "the Wagner group" -> the name
             if sp.label_ in ("ORG", "PERSON") and sp.end - first >= 2 and (
                     low[sp.end - 1] in L.PLACE_HEADS or low[first] in ("place", "rue", "plaza")) \

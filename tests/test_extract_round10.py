@@ -127,3 +127,19 @@ def test_a_party_named_by_adjectives_keeps_its_party_word(entities):
                    "(PNV) won five.")
     assert got.get("Spanish Socialist Workers’ party") == "organization"
     assert got.get("Basque Nationalist party") == "organization"
+
+
+def test_a_dateline_paragraph_is_not_the_lead_that_tells_of_a_crash(extract_text):
+    sheet = extract_text("Airliner down near the capital\n\n19 May 2018\n\nCuba\n\nA Boeing 737 airliner has crashed "
+                         "shortly after take-off, killing more than 100 people, state media say.\n\nThe state news "
+                         "website said 110 people had died. The plane was carrying 104 passengers and nine crew, the "
+                         "minister said.", published="2018-05-19")
+    kinds = {e["id"]: e["kind"] for e in sheet["events"]}
+    counts = {(c["type"], c["value"]): kinds[c["event"]] for c in sheet["counts"]}
+    assert counts[("killed", 110)] == "disaster" and counts[("other", 104)] == "disaster"
+
+
+def test_a_named_ship_carrying_people_counts_them_on_board(counts10):
+    got = counts10("A cruise ship capsized on the river on Monday. The Eastern Star was carrying 456 people when it "
+                   "overturned in a violent storm.")
+    assert ("other", 456) in got

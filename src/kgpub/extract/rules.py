@@ -2814,8 +2814,9 @@ class Extractor:
                 " ".join(self.lower[noun.i + 1:noun.i + 3])):
             return noun.text  # "the plane was carrying 217 passengers and seven crew"; not "… a day"
         if noun.i >= e and low in ("people", "persons") and verb.lower_ in ("carrying", "carried") and any(
-                t.lower_ in L.VEHICLE_NOUNS for t in (verb.head, *verb.children) if t.i < verb.i):
-            return "people on board"  # "a jet carrying 189 people crashed"
+                t.lower_ in L.VEHICLE_NOUNS or t.dep_ == "nsubj" and t.tag_ == "NNP"
+                for t in (verb.head, *verb.children) if t.i < verb.i):
+            return "people on board"  # "a jet carrying 189 people crashed", "the Eastern Star was carrying 456 people"
         if noun.dep_ == "nsubj" and verb.lower_ in ("was", "were") and any(
                 c.lower_ in ("aboard", "onboard") or c.lower_ == "on" and any(g.lower_ == "board" for g in c.children)
                 or c.lower_ == "among" and any(g.lower_ == "survivors" for g in c.children)
@@ -3034,7 +3035,8 @@ class Extractor:
         disaster = disastrous([sent])
         if not disaster and not any(L.EVENT_TRIGGERS.get(self.lower[t]) in ("attack", "airstrike", "offensive")
                                     for t in range(sent.start, sent.end)):
-            disaster = disastrous([x for k, x in enumerate(self.sents) if para[k] == para[0]])  # the lead's story
+            lead = next((para[k] for k, x in enumerate(self.sents) if len(x) >= 8), para[0])  # not a dateline
+            disaster = disastrous([x for k, x in enumerate(self.sents) if para[k] == lead])  # the lead's story
         votes = item["type"] == "other" and bool(re.search(r"\b(?:votes?|voters|ballots|seats|electoral)\b",
                                                            item["group"] or ""))
         if item["type"] == "other" and not disaster and not votes:

@@ -143,3 +143,10 @@ def test_a_named_ship_carrying_people_counts_them_on_board(counts10):
     got = counts10("A cruise ship capsized on the river on Monday. The Eastern Star was carrying 456 people when it "
                    "overturned in a violent storm.")
     assert ("other", 456) in got
+
+
+def test_a_surname_the_tagger_took_for_a_modal_verb_still_speaks(quotes):
+    got = quotes("Prime Minister Theresa May lost her majority in the Brexit election. \"What the country needs now "
+                 "more than ever is certainty,\" May said outside Downing Street.")
+    assert [(q.rstrip(","), who) for q, who in got] == [("What the country needs now more than ever is certainty",
+                                                      "Theresa May")]

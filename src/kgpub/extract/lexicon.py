@@ -572,7 +572,7 @@ NOT_ENTITIES = frozenset({"west", "east", "north", "south", "the west", "southea
                           "new year's eve", "good friday", "holy week", "yom kippur", "rosh hashanah",
                           "covid", "covid-19", "ebola", "el niño", "el nino", "la niña", "la nina",
                           "kalashnikov", "himars", "atacms", "storm shadow", "shahed", "iskander", "kinzhal",
-                          "tomahawk", "allahu akbar"})
+                          "tomahawk", "allahu akbar", "brexit"})
 # generic state bodies that, when unnamed, speak for their country ("the army said", "police said")
 STATE_BODIES = frozenset("""
 government army military police officials official authorities ministry media forces troops

@@ -1664,8 +1664,10 @@ class Extractor:
                 k = len(toks)
                 if tuple(self.lower[i:i + k]) == toks and all(self.mention_at[j] is None for j in range(i, i + k)):
                     if e.kind == "person" and k == 1 and self.tags[i] != "NNP" and not (
-                            doc[i].dep_ == "nsubj" and i in self.sent_starts):
-                        continue  # a surname as a common word; but "Trump cut in." (tagged NN) is the man
+                            doc[i].dep_ == "nsubj" and i in self.sent_starts) and not (
+                            i + 1 < n and self.lower[i + 1] in L.SPEECH_VERBS and self.tags[i + 1].startswith("VB")):
+                        continue  # a surname as a common word; but "Trump cut in." (tagged NN), '"…," May said'
+                        # (tagged MD) are the person
                     m = Mention(i, i + k, doc[i].idx, doc[i + k - 1].idx + len(doc[i + k - 1].text),
                                 e.name, e.kind, entity=e)
                     e.mentions.append(m)
@@ -3234,6 +3236,10 @@ class Extractor:
                                   and c.text in p.name.split()), None)  # '"…," Ri said' after Ri Yong Ho
                     if e and e.kind != "place":
                         return e
+            if verb.i > 0 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                m = self.mention_at[verb.i - 1]  # '"…," May said' with "May" parsed as a modal verb
+                if m is not None and m.entity is not None and m.entity.kind == "person" and m.end == verb.i:
+                    return m.entity
         return None
 
     # ------------------------------------------------------------------ claims

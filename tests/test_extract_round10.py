@@ -150,3 +150,16 @@ def test_a_surname_the_tagger_took_for_a_modal_verb_still_speaks(quotes):
                  "more than ever is certainty,\" May said outside Downing Street.")
     assert [(q.rstrip(","), who) for q, who in got] == [("What the country needs now more than ever is certainty",
                                                       "Theresa May")]
+
+
+def test_long_agency_names_parties_and_movements_ner_splits_are_known(entities):
+    got = entities("Agents from the Bureau of Alcohol, Tobacco, Firearms and Explosives joined the search. Law and "
+                   "Justice won the most votes, and Extinction Rebellion protesters marched on the beach.")
+    assert got["Bureau of Alcohol, Tobacco, Firearms and Explosives"] == "organization"
+    assert got["Law and Justice"] == "organization" and got["Extinction Rebellion"] == "organization"
+    assert not {"Tobacco", "Law", "Firearms"} & set(got)
+
+
+def test_weapon_systems_and_vehicles_are_no_entities(entities):
+    got = entities("Patriot batteries shot down Grad rockets, and a SUV was hit.")
+    assert not {"Patriot", "Grad", "SUV"} & set(got)

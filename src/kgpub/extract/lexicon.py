@@ -452,6 +452,8 @@ United Nations Assistance Mission in Afghanistan|UN Assistance Mission in Afghan
 United Nations Interim Force in Lebanon|UN Interim Force in Lebanon|Central Council of Jews in Germany|
 United Nations Framework Convention on Climate Change|UN Framework Convention on Climate Change|
 Guardia di Finanza|Guardia Civil|Guardia Urbana|Mossos d'Esquadra|Carabinieri|Euronews|White Helmets|
+Bureau of Alcohol, Tobacco, Firearms and Explosives|Extinction Rebellion|Law and Justice|Civic Platform|
+Civic Coalition|
 """.replace("\n", "").split("|") if w})
 # the nouns of COREF_NOUNS that may stand for an organisation whose name does not hold them
 # ("the group" for Hamas, "the monitor" for the Syrian Observatory for Human Rights)
@@ -572,7 +574,7 @@ NOT_ENTITIES = frozenset({"west", "east", "north", "south", "the west", "southea
                           "new year's eve", "good friday", "holy week", "yom kippur", "rosh hashanah",
                           "covid", "covid-19", "ebola", "el niño", "el nino", "la niña", "la nina",
                           "kalashnikov", "himars", "atacms", "storm shadow", "shahed", "iskander", "kinzhal",
-                          "tomahawk", "allahu akbar", "brexit"})
+                          "tomahawk", "allahu akbar", "brexit", "patriot", "grad", "suv"})
 # generic state bodies that, when unnamed, speak for their country ("the army said", "police said")
 STATE_BODIES = frozenset("""
 government army military police officials official authorities ministry media forces troops

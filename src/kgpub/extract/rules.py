@@ -913,8 +913,9 @@ class Extractor:
             if sp.label_ == "ORG" and sp.end - first >= 2 and label_at[sp.end] is None and (
                     nxt == "party" and (low[last] in L.PARTY_ADJECTIVES or low[last].endswith(("ist", "ists")))
                     or nxt in ("’", "'") and sp.end + 1 < n and low[sp.end + 1] == "party" and low[last].endswith("s")):
-                sp.end = sp.end + (1 if nxt == "party" else 2)  # "Basque Nationalist party", "Workers’ party"
-                label_at[sp.end - 1] = sp
+                for t in range(sp.end, sp.end + (1 if nxt == "party" else 2)):
+                    label_at[t] = sp
+                sp.end = t + 1  # "Basque Nationalist party", "Workers’ party"
                 continue
             if sp.end - first == 1 and low[first] in L.PARTY_ADJECTIVES and nxt == "party" and sp.end < n:
                 sp.start, sp.end, sp.label_ = first, sp.end + 1, "ORG"  # "the Conservative party": the party
